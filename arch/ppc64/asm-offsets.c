@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+/* Structure offsets for assembly; compiled to .s only and scraped by make. */
+#include <stddef.h>
+#include <arch/percpu.h>
+#include <arch/frame.h>
+#include <arch/setjmp.h>
+
+#define OFFSET(sym, val) asm volatile("\n@@OFFSET " #sym " %0" : : "i"(val))
+
+void asm_offsets(void);
+void asm_offsets(void)
+{
+	OFFSET(PC_CANARY, offsetof(struct percpu, canary) - PERCPU_R13_BIAS);
+	OFFSET(PC_EX_R10, offsetof(struct percpu, ex_r10) - PERCPU_R13_BIAS);
+	OFFSET(PC_EX_R11, offsetof(struct percpu, ex_r11) - PERCPU_R13_BIAS);
+	OFFSET(PC_EX_CTR, offsetof(struct percpu, ex_ctr) - PERCPU_R13_BIAS);
+	OFFSET(PC_KSTACK, offsetof(struct percpu, kstack_top) - PERCPU_R13_BIAS);
+	OFFSET(PERCPU_SIZE, sizeof(struct percpu));
+
+	OFFSET(TF_GPR, offsetof(struct trap_frame, gpr));
+	OFFSET(TF_NIP, offsetof(struct trap_frame, nip));
+	OFFSET(TF_MSR, offsetof(struct trap_frame, msr));
+	OFFSET(TF_LR, offsetof(struct trap_frame, lr));
+	OFFSET(TF_CTR, offsetof(struct trap_frame, ctr));
+	OFFSET(TF_XER, offsetof(struct trap_frame, xer));
+	OFFSET(TF_CCR, offsetof(struct trap_frame, ccr));
+	OFFSET(TF_DAR, offsetof(struct trap_frame, dar));
+	OFFSET(TF_DSISR, offsetof(struct trap_frame, dsisr));
+	OFFSET(TF_VECTOR, offsetof(struct trap_frame, vector));
+	OFFSET(TF_SIZE, sizeof(struct trap_frame));
+
+	OFFSET(JB_R1, offsetof(struct jmp_buf_regs, r1));
+	OFFSET(JB_R2, offsetof(struct jmp_buf_regs, r2));
+	OFFSET(JB_LR, offsetof(struct jmp_buf_regs, lr));
+	OFFSET(JB_CR, offsetof(struct jmp_buf_regs, cr));
+	OFFSET(JB_GPR14, offsetof(struct jmp_buf_regs, gpr14));
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* Deliberate faults, for tests of the exception path. */
+#include <arch/asm.h>
+#include <arch/ppc.h>
+
+	.text
+/*
+ * unsigned long arch_bad_access(unsigned long addr)
+ * Turns data relocation on for one load from `addr`. No SLB entry covers
+ * it, so the load takes a data segment interrupt (0x380) with DAR = addr;
+ * the interrupt itself turns relocation off again.
+ */
+FUNC(arch_bad_access)
+	mfmsr	r5
+	ori	r6, r5, MSR_DR@l
+	mtmsrd	r6
+	isync
+	ld	r3, 0(r3)
+	mtmsrd	r5
+	isync
+	blr
+END(arch_bad_access)
+
+/* void arch_illegal_instruction(void): executes an invalid instruction, a
+ * program interrupt (0x700) with SRR1 saying "illegal instruction". */
+FUNC(arch_illegal_instruction)
+	.long	0
+	blr
+END(arch_illegal_instruction)

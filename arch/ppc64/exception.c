@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+/* Interrupt dispatch, the register dump for unexpected exceptions, fault catching. */
+#define pr_fmt ""
+#include <string.h>
+#include <arch/exception.h>
+#include <arch/hcall.h>
+#include <arch/irq.h>
+#include <arch/memlayout.h>
+#include <arch/percpu.h>
+#include <arch/ppc.h>
+#include <arch/time.h>
+#include <vrm/errno.h>
+#include <vrm/log.h>
+#include <vrm/panic.h>
+#include <vrm/symbols.h>
+
+extern char _vectors_start[], _vectors_end[];
+
+static const struct {
+	unsigned long vector;
+	const char *name;
+} names[] = {
+	{ 0x100, "system reset" }, { 0x200, "machine check" },
+	{ 0x300, "data storage" }, { 0x380, "data segment" },
+	{ 0x400, "instruction storage" }, { 0x480, "instruction segment" },
+	{ 0x500, "external" }, { 0x600, "alignment" }, { 0x700, "program" },
+	{ 0x800, "floating-point unavailable" }, { 0x900, "decrementer" },
+	{ 0x980, "hypervisor decrementer" }, { 0xa00, "doorbell" },
+	{ 0xc00, "system call" }, { 0xd00, "trace" },
+	{ 0xe00, "hypervisor data storage" }, { 0xe20, "hypervisor instruction storage" },
+	{ 0xe40, "hypervisor emulation assistance" }, { 0xe60, "hypervisor maintenance" },
+	{ 0xe80, "hypervisor doorbell" }, { 0xea0, "hypervisor virtualization" },
+	{ 0xf00, "performance monitor" }, { 0xf20, "vector unavailable" },
+	{ 0xf40, "VSX unavailable" }, { 0xf60, "facility unavailable" },
+	{ 0xf80, "hypervisor facility unavailable" },
+};
+
+const char *vector_name(unsigned long vector)
+{
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].vector == vector)
+			return names[i].name;
+	return "unknown";
+}
+
+static void flush_icache_range(unsigned long start, unsigned long end)
+{
+	for (unsigned long p = start & ~127ul; p < end; p += 128)
+		asm volatile("dcbst 0,%0" : : "r"(p) : "memory");
+	sync();
+	for (unsigned long p = start & ~127ul; p < end; p += 128)
+		asm volatile("icbi 0,%0" : : "r"(p) : "memory");
+	sync();
+	isync();
+}
+
+int exceptions_init(void)
+{
+	size_t size = _vectors_end - _vectors_start;
+	long rc;
+
+	memcpy(va(0), _vectors_start, size);
+	flush_icache_range((unsigned long)va(0), (unsigned long)va(size));
+	/* Interrupts are taken big-endian until LPCR[ILE] is set this way. */
+	rc = hv_set_mode(H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0);
+	if (rc != H_SUCCESS) {
+		pr_emerg("H_SET_MODE(little-endian interrupts) failed: %ld\n", rc);
+		return -EIO;
+	}
+	return 0;
+}
+
+static void print_symbol(const char *label, unsigned long addr)
+{
+	unsigned long off;
+	const char *name = ksym_lookup(addr, &off);
+
+	if (name)
+		pr_emerg("  %s %016lx %s+%#lx\n", label, addr, name, off);
+	else
+		pr_emerg("  %s %016lx\n", label, addr);
+}
+
+/* A plausible kernel stack pointer above `below`: aligned, kernel address,
+ * and not absurdly far (stacks are small). */
+static bool stack_ok(unsigned long sp, unsigned long below)
+{
+	return (sp & 0xf000000000000000ul) == KERNEL_BASE && !(sp & 7) &&
+	       sp > below && sp - below < (1ul << 20);
+}
+
+static void backtrace(const struct trap_frame *f)
+{
+	unsigned long sp = f->gpr[1];
+
+	pr_emerg("backtrace:\n");
+	print_symbol("nip", f->nip);
+	print_symbol("lr ", f->lr);
+	for (int depth = 0; depth < 16 && stack_ok(sp, 0); depth++) {
+		unsigned long next = *(unsigned long *)sp;
+
+		if (!stack_ok(next, sp))
+			break;
+		/* A function saves its LR in its caller's frame, at 16(r1). */
+		print_symbol("   ", *(unsigned long *)(next + 16));
+		sp = next;
+	}
+}
+
+void dump_frame(const struct trap_frame *f)
+{
+	pr_emerg("exception %#lx (%s) on cpu %u\n", f->vector, vector_name(f->vector),
+		 cpu_index());
+	pr_emerg("  SRR0 %016lx  SRR1 %016lx\n", f->nip, f->msr);
+	pr_emerg("  DAR  %016lx  DSISR %08lx\n", f->dar, f->dsisr);
+	pr_emerg("  LR   %016lx  CTR  %016lx\n", f->lr, f->ctr);
+	pr_emerg("  CR   %08lx  XER  %016lx\n", f->ccr, f->xer);
+	for (int i = 0; i < 32; i += 4)
+		pr_emerg("  r%-2d %016lx %016lx %016lx %016lx\n", i, f->gpr[i], f->gpr[i + 1],
+			 f->gpr[i + 2], f->gpr[i + 3]);
+	backtrace(f);
+}
+
+void fault_catch_arm(struct fault_catch *c)
+{
+	c->caught = false;
+	c->resume_msr = mfmsr();
+	this_cpu()->fault_catch = c;
+}
+
+void fault_catch_disarm(void)
+{
+	this_cpu()->fault_catch = NULL;
+}
+
+/* Resumes the armed catch: the frame now returns into longjmp(env, 1). */
+static void resume_catch(struct trap_frame *f, struct fault_catch *c)
+{
+	c->vector = f->vector;
+	c->nip = f->nip;
+	c->msr = f->msr;
+	c->dar = f->dar;
+	c->dsisr = f->dsisr;
+	c->caught = true;
+	this_cpu()->fault_catch = NULL;
+	f->gpr[3] = (unsigned long)c->env;
+	f->gpr[4] = 1;
+	f->nip = (unsigned long)longjmp;
+	f->gpr[12] = f->nip;	/* ELFv2: r12 = address at a global entry */
+	f->msr = c->resume_msr;
+}
+
+void exception_dispatch(struct trap_frame *f);
+void exception_dispatch(struct trap_frame *f)
+{
+	struct percpu *pc = this_cpu();
+	struct fault_catch *c = pc->fault_catch;
+
+	switch (f->vector) {
+	case 0x900:
+		timer_interrupt();
+		return;
+	case 0x500:
+		xics_external_interrupt();
+		return;
+	}
+	dump_frame(f);
+	if (c) {
+		resume_catch(f, c);
+		return;
+	}
+	panic("unexpected %s exception at %#lx", vector_name(f->vector), f->nip);
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* The one gate into big-endian 32-bit firmware: the OF client interface and RTAS. */
+#include <arch/asm.h>
+#include <arch/ppc.h>
+#include <arch/memlayout.h>
+#include <arch/frame.h>
+
+#define GATE_FRAME	(STACK_FRAME_MIN + 8 * 22)
+#define SAVE_MSR	(STACK_FRAME_MIN + 8 * 20)
+#define SAVE_R2		(STACK_FRAME_MIN + 8 * 21)
+
+/*
+ * long fw_call(unsigned long entry, unsigned long r3, unsigned long r4)
+ *
+ * Calls firmware code at real address `entry` with r3/r4 as given, in real
+ * mode, 32-bit, big-endian, interrupts off, as the client interface
+ * (IEEE 1275 PowerPC binding) and RTAS (LoPAR "RTAS Call Environment")
+ * require. Returns firmware's r3, sign-extended. The stack must lie below
+ * 4 GiB real: firmware runs on it in 32-bit mode. Callers serialise.
+ */
+FUNC(fw_call)
+	mflr	r0
+	std	r0, 16(r1)
+	mfcr	r12
+	stw	r12, 8(r1)
+	stdu	r1, -GATE_FRAME(r1)
+	std	r2, SAVE_R2(r1)
+	std	r13, STACK_FRAME_MIN + 8 * 0(r1)
+	std	r14, STACK_FRAME_MIN + 8 * 1(r1)
+	std	r15, STACK_FRAME_MIN + 8 * 2(r1)
+	std	r16, STACK_FRAME_MIN + 8 * 3(r1)
+	std	r17, STACK_FRAME_MIN + 8 * 4(r1)
+	std	r18, STACK_FRAME_MIN + 8 * 5(r1)
+	std	r19, STACK_FRAME_MIN + 8 * 6(r1)
+	std	r20, STACK_FRAME_MIN + 8 * 7(r1)
+	std	r21, STACK_FRAME_MIN + 8 * 8(r1)
+	std	r22, STACK_FRAME_MIN + 8 * 9(r1)
+	std	r23, STACK_FRAME_MIN + 8 * 10(r1)
+	std	r24, STACK_FRAME_MIN + 8 * 11(r1)
+	std	r25, STACK_FRAME_MIN + 8 * 12(r1)
+	std	r26, STACK_FRAME_MIN + 8 * 13(r1)
+	std	r27, STACK_FRAME_MIN + 8 * 14(r1)
+	std	r28, STACK_FRAME_MIN + 8 * 15(r1)
+	std	r29, STACK_FRAME_MIN + 8 * 16(r1)
+	std	r30, STACK_FRAME_MIN + 8 * 17(r1)
+	std	r31, STACK_FRAME_MIN + 8 * 18(r1)
+	mfmsr	r11
+	std	r11, SAVE_MSR(r1)
+
+	mtsrr0	r3
+	mr	r3, r4
+	mr	r4, r5
+	/* Firmware's MSR: ours without SF, LE, EE, IR, DR and RI. */
+	li	r12, 0
+	ori	r12, r12, (MSR_LE | MSR_EE | MSR_IR | MSR_DR | MSR_RI)@l
+	andc	r11, r11, r12
+	clrldi	r11, r11, 1
+	mtsrr1	r11
+	LOAD_IMM64(r12, fw_return)
+	clrldi	r12, r12, 32		/* reached by a 32-bit blr */
+	mtlr	r12
+	rfid
+
+fw_return:
+	FIXUP_ENDIAN
+	mfmsr	r11
+	li	r12, 1
+	rldicr	r12, r12, 63, 0
+	or	r11, r11, r12
+	mtmsrd	r11
+	isync
+	/* 32-bit code may have lost r1's upper half: it lies below 4 GiB real. */
+	clrldi	r1, r1, 32
+	LOAD_IMM64(r12, KERNEL_BASE)
+	or	r1, r1, r12
+	extsw	r3, r3
+	ld	r11, SAVE_MSR(r1)
+	LOAD_IMM64(r12, 1f)
+	mtsrr0	r12
+	mtsrr1	r11
+	rfid
+1:	ld	r2, SAVE_R2(r1)
+	ld	r13, STACK_FRAME_MIN + 8 * 0(r1)
+	ld	r14, STACK_FRAME_MIN + 8 * 1(r1)
+	ld	r15, STACK_FRAME_MIN + 8 * 2(r1)
+	ld	r16, STACK_FRAME_MIN + 8 * 3(r1)
+	ld	r17, STACK_FRAME_MIN + 8 * 4(r1)
+	ld	r18, STACK_FRAME_MIN + 8 * 5(r1)
+	ld	r19, STACK_FRAME_MIN + 8 * 6(r1)
+	ld	r20, STACK_FRAME_MIN + 8 * 7(r1)
+	ld	r21, STACK_FRAME_MIN + 8 * 8(r1)
+	ld	r22, STACK_FRAME_MIN + 8 * 9(r1)
+	ld	r23, STACK_FRAME_MIN + 8 * 10(r1)
+	ld	r24, STACK_FRAME_MIN + 8 * 11(r1)
+	ld	r25, STACK_FRAME_MIN + 8 * 12(r1)
+	ld	r26, STACK_FRAME_MIN + 8 * 13(r1)
+	ld	r27, STACK_FRAME_MIN + 8 * 14(r1)
+	ld	r28, STACK_FRAME_MIN + 8 * 15(r1)
+	ld	r29, STACK_FRAME_MIN + 8 * 16(r1)
+	ld	r30, STACK_FRAME_MIN + 8 * 17(r1)
+	ld	r31, STACK_FRAME_MIN + 8 * 18(r1)
+	addi	r1, r1, GATE_FRAME
+	lwz	r12, 8(r1)
+	mtcr	r12
+	ld	r0, 16(r1)
+	mtlr	r0
+	blr
+END(fw_call)

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/* hcall entry points, one per calling shape (PAPR: sc 1, opcode in r3). */
+#include <arch/asm.h>
+
+	.text
+/*
+ * The hypervisor may clobber r0, r3-r12, CTR, XER and CR; all are volatile
+ * in the ELFv2 ABI except the non-volatile CR fields, so CR is saved.
+ */
+
+/* long hcall_noret(op, a1..a6): arguments are already in r3..r9. */
+FUNC(hcall_noret)
+	mfcr	r0
+	stw	r0, 8(r1)
+	sc	1
+	lwz	r0, 8(r1)
+	mtcrf	0xff, r0
+	blr
+END(hcall_noret)
+
+/* long hcall_ret4(op, ret[4], a1..a6): r4..r7 are stored to ret[]. */
+FUNC(hcall_ret4)
+	mfcr	r0
+	stw	r0, 8(r1)
+	std	r4, 24(r1)
+	mr	r4, r5
+	mr	r5, r6
+	mr	r6, r7
+	mr	r7, r8
+	mr	r8, r9
+	mr	r9, r10
+	sc	1
+	ld	r12, 24(r1)
+	std	r4, 0(r12)
+	std	r5, 8(r12)
+	std	r6, 16(r12)
+	std	r7, 24(r12)
+	lwz	r0, 8(r1)
+	mtcrf	0xff, r0
+	blr
+END(hcall_ret4)
+
+/* long hcall_ret9(op, ret[9], a1..a6): r4..r12 are stored to ret[]. */
+FUNC(hcall_ret9)
+	mfcr	r0
+	stw	r0, 8(r1)
+	std	r4, 24(r1)
+	mr	r4, r5
+	mr	r5, r6
+	mr	r6, r7
+	mr	r7, r8
+	mr	r8, r9
+	mr	r9, r10
+	sc	1
+	std	r12, 32(r1)	/* caller's parameter save area, ours to use */
+	ld	r12, 24(r1)
+	std	r4, 0(r12)
+	std	r5, 8(r12)
+	std	r6, 16(r12)
+	std	r7, 24(r12)
+	std	r8, 32(r12)
+	std	r9, 40(r12)
+	std	r10, 48(r12)
+	std	r11, 56(r12)
+	ld	r11, 32(r1)
+	std	r11, 64(r12)
+	lwz	r0, 8(r1)
+	mtcrf	0xff, r0
+	blr
+END(hcall_ret9)

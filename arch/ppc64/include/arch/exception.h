@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* Interrupt vectors, the register dump, and catching an expected fault. */
+#ifndef ARCH_EXCEPTION_H
+#define ARCH_EXCEPTION_H
+
+#include <stdbool.h>
+#include <arch/frame.h>
+#include <arch/setjmp.h>
+
+/* Copies the vectors to real address 0 and makes interrupts little-endian
+ * (H_SET_MODE). Only after firmware is quiesced. 0 or a negative errno. */
+int exceptions_init(void);
+
+/* Name of an interrupt vector ("data storage", ...). */
+const char *vector_name(unsigned long vector);
+
+/* Prints vector, SRR0/1, DAR/DSISR, LR, CTR, CR, XER, all GPRs and a
+ * symbolised backtrace at LOG_EMERG. */
+void dump_frame(const struct trap_frame *f);
+
+/*
+ * A test that expects a fault arms a catch; the next unexpected exception
+ * on this CPU prints its dump, records itself here and resumes at the
+ * setjmp with value 1 instead of panicking.
+ */
+struct fault_catch {
+	jmp_buf env;
+	unsigned long vector, nip, msr, dar, dsisr;
+	unsigned long resume_msr;	/* the MSR setjmp ran with */
+	bool caught;
+};
+
+void fault_catch_arm(struct fault_catch *c);
+void fault_catch_disarm(void);
+
+/* Loads from a real address with data relocation on and no segment for it:
+ * a deliberate data segment interrupt (0x380) at `addr`, for tests. */
+unsigned long arch_bad_access(unsigned long addr);
+/* Executes an invalid instruction: a program interrupt (0x700). */
+void arch_illegal_instruction(void);
+#endif

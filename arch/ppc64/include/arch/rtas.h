@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* RTAS: an enum-indexed table of calls, one serialised rtas_call. */
+#ifndef ARCH_RTAS_H
+#define ARCH_RTAS_H
+
+#include <stdint.h>
+
+/* RTAS status values (LoPAR "RTAS Call Return Values"). */
+#define RTAS_OK			0
+#define RTAS_HW_ERROR		(-1)
+#define RTAS_BUSY		(-2)
+#define RTAS_PARAM_ERROR	(-3)
+#define RTAS_NOT_AVAILABLE	(-10)	/* vrm's own: no token for this call */
+#define RTAS_EXTENDED_DELAY_FIRST	9900
+#define RTAS_EXTENDED_DELAY_LAST	9905
+
+enum rtas_fn {
+	RTAS_POWER_OFF,
+	RTAS_SYSTEM_REBOOT,
+	RTAS_OS_TERM,
+	RTAS_GET_TIME_OF_DAY,
+	RTAS_START_CPU,
+	RTAS_STOP_SELF,
+	RTAS_QUERY_CPU_STOPPED_STATE,
+	RTAS_SET_XIVE,
+	RTAS_GET_XIVE,
+	RTAS_INT_ON,
+	RTAS_INT_OFF,
+	RTAS_CHECK_EXCEPTION,
+	RTAS_EVENT_SCAN,
+	RTAS_SET_INDICATOR,
+	RTAS_GET_SENSOR_STATE,
+	RTAS_CONFIGURE_CONNECTOR,
+	RTAS_DISPLAY_CHARACTER,
+	RTAS_NVRAM_FETCH,
+	RTAS_NVRAM_STORE,
+	RTAS_FN_COUNT
+};
+
+struct rtc_time {
+	unsigned int year, month, day, hour, min, sec, nsec;
+};
+
+/* Reads /rtas from the flattened tree: entry, base and every call's token.
+ * Returns 0, or a negative errno when RTAS is unusable. */
+int rtas_init(const void *fdt);
+
+/* Token of a call, or 0 when the platform lacks it. */
+uint32_t rtas_token(enum rtas_fn fn);
+const char *rtas_name(enum rtas_fn fn);
+
+/*
+ * Makes one RTAS call with nargs input cells (the variadic uint32_t
+ * arguments) and nret output cells; out[] receives outputs 1..nret-1 (may
+ * be NULL). Returns the raw RTAS status. Serialised by one lock; callable
+ * with interrupts on or off; retries while RTAS reports busy.
+ */
+int rtas_call(enum rtas_fn fn, int nargs, int nret, uint32_t *out, ...);
+
+/* Translation of a raw RTAS status to a negative errno (0 stays 0). */
+int rtas_errno(int status);
+
+int rtas_get_time_of_day(struct rtc_time *t);
+void rtas_power_off(void) __attribute__((noreturn));
+void rtas_system_reboot(void) __attribute__((noreturn));
+void rtas_os_term(const char *msg) __attribute__((noreturn));
+#endif

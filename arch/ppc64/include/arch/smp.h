@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/* Processor enumeration and start-up through RTAS start-cpu. */
+#ifndef ARCH_SMP_H
+#define ARCH_SMP_H
+
+extern unsigned int nr_cpus_present;	/* hardware threads in the tree */
+
+/* Enumerates the CPU threads of /cpus and prepares their per-CPU areas;
+ * the running thread becomes CPU 0. Returns the count or -ENODEV. */
+int smp_init(const void *fdt);
+/* Starts every other present CPU; returns how many came online. */
+unsigned int smp_start_secondaries(void);
+/* Gives this CPU back to the hypervisor until the next interrupt. */
+void arch_cpu_idle(void);
+/* Stops this CPU for good (RTAS stop-self, or a spin with interrupts off). */
+void arch_cpu_stop(void) __attribute__((noreturn));
+
+/* Generic side: runs on each secondary once its arch state is ready. */
+void kernel_secondary_start(void) __attribute__((noreturn));
+#endif

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* Timebase and decrementer: the clock and the tick. */
+#ifndef ARCH_TIME_H
+#define ARCH_TIME_H
+
+#include <stdint.h>
+#include <arch/ppc.h>
+
+#define HZ	100
+
+extern uint64_t tb_freq;	/* timebase ticks per second, from the tree */
+extern uint64_t tb_per_tick;	/* timebase ticks per timer tick */
+extern uint64_t tb_boot;	/* timebase when the kernel took over */
+
+/* Reads timebase-frequency from the first cpu node. 0 or -ENODEV. */
+int time_init(const void *fdt);
+/* Starts this CPU's periodic tick. */
+void timer_cpu_start(void);
+/* The decrementer interrupt (0x900). */
+void timer_interrupt(void);
+
+static inline void tb_delay(uint64_t ticks)
+{
+	uint64_t start = mftb();
+
+	while (mftb() - start < ticks)
+		cpu_relax();
+}
+
+static inline uint64_t tb_to_us(uint64_t ticks)
+{
+	return tb_freq ? ticks * 1000000 / tb_freq : 0;
+}
+#endif

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+/* RTAS calls through the instantiated blob (LoPAR "RTAS Call Environment"). */
+#define pr_fmt "rtas: "
+#include <stdarg.h>
+#include <string.h>
+#include <libfdt.h>
+#include <arch/fwcall.h>
+#include <arch/memlayout.h>
+#include <arch/ppc.h>
+#include <arch/rtas.h>
+#include <arch/spinlock.h>
+#include <arch/time.h>
+#include <vrm/endian.h>
+#include <vrm/errno.h>
+#include <vrm/log.h>
+
+static const char *const names[RTAS_FN_COUNT] = {
+	[RTAS_POWER_OFF] = "power-off",
+	[RTAS_SYSTEM_REBOOT] = "system-reboot",
+	[RTAS_OS_TERM] = "ibm,os-term",
+	[RTAS_GET_TIME_OF_DAY] = "get-time-of-day",
+	[RTAS_START_CPU] = "start-cpu",
+	[RTAS_STOP_SELF] = "stop-self",
+	[RTAS_QUERY_CPU_STOPPED_STATE] = "query-cpu-stopped-state",
+	[RTAS_SET_XIVE] = "ibm,set-xive",
+	[RTAS_GET_XIVE] = "ibm,get-xive",
+	[RTAS_INT_ON] = "ibm,int-on",
+	[RTAS_INT_OFF] = "ibm,int-off",
+	[RTAS_CHECK_EXCEPTION] = "check-exception",
+	[RTAS_EVENT_SCAN] = "event-scan",
+	[RTAS_SET_INDICATOR] = "set-indicator",
+	[RTAS_GET_SENSOR_STATE] = "get-sensor-state",
+	[RTAS_CONFIGURE_CONNECTOR] = "ibm,configure-connector",
+	[RTAS_DISPLAY_CHARACTER] = "display-character",
+	[RTAS_NVRAM_FETCH] = "nvram-fetch",
+	[RTAS_NVRAM_STORE] = "nvram-store",
+};
+
+/* The argument block: token, counts, inputs then outputs, big-endian, at a
+ * real address RTAS can reach (the kernel image lies in the RMA). */
+struct rtas_args {
+	be32 token;
+	be32 nargs;
+	be32 nret;
+	be32 cell[16];
+};
+
+static uint32_t tokens[RTAS_FN_COUNT];
+static uint32_t rtas_base, rtas_entry;
+static struct rtas_args args;
+static char os_term_msg[128];
+static spinlock_t rtas_lock = SPINLOCK_INIT;
+
+int rtas_init(const void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/rtas");
+	const fdt32_t *p;
+	int i;
+
+	if (node < 0) {
+		pr_err("no /rtas node\n");
+		return -ENODEV;
+	}
+	p = fdt_getprop(fdt, node, "linux,rtas-base", NULL);
+	if (!p) {
+		pr_err("RTAS was not instantiated\n");
+		return -ENODEV;
+	}
+	rtas_base = fdt32_to_cpu(*p);
+	p = fdt_getprop(fdt, node, "linux,rtas-entry", NULL);
+	rtas_entry = p ? fdt32_to_cpu(*p) : rtas_base;
+	for (i = 0; i < RTAS_FN_COUNT; i++) {
+		p = fdt_getprop(fdt, node, names[i], NULL);
+		tokens[i] = p ? fdt32_to_cpu(*p) : 0;
+	}
+	return 0;
+}
+
+uint32_t rtas_token(enum rtas_fn fn)
+{
+	return fn < RTAS_FN_COUNT ? tokens[fn] : 0;
+}
+
+const char *rtas_name(enum rtas_fn fn)
+{
+	return fn < RTAS_FN_COUNT ? names[fn] : "?";
+}
+
+/* RTAS busy (-2): try again now; extended delay 990x: wait 10^x ms first. */
+static int rtas_should_retry(int status)
+{
+	uint64_t ms = 1;
+
+	if (status == RTAS_BUSY)
+		return 1;
+	if (status < RTAS_EXTENDED_DELAY_FIRST || status > RTAS_EXTENDED_DELAY_LAST)
+		return 0;
+	for (int i = RTAS_EXTENDED_DELAY_FIRST; i < status; i++)
+		ms *= 10;
+	tb_delay(ms * tb_freq / 1000);
+	return 1;
+}
+
+static int rtas_call_once(uint32_t token, int nargs, int nret, uint32_t *out, va_list ap)
+{
+	unsigned long ee;
+	int i, status;
+
+	ee = spin_lock_irqsave(&rtas_lock);
+	args.token = cpu_to_be32(token);
+	args.nargs = cpu_to_be32(nargs);
+	args.nret = cpu_to_be32(nret);
+	for (i = 0; i < nargs; i++)
+		args.cell[i] = cpu_to_be32(va_arg(ap, uint32_t));
+	for (i = 0; i < nret; i++)
+		args.cell[nargs + i] = cpu_to_be32(0);
+	fw_call(rtas_entry, pa(&args), rtas_base);
+	status = nret ? (int32_t)be32_to_cpu(args.cell[nargs]) : 0;
+	for (i = 1; out && i < nret; i++)
+		out[i - 1] = be32_to_cpu(args.cell[nargs + i]);
+	spin_unlock_irqrestore(&rtas_lock, ee);
+	return status;
+}
+
+int rtas_call(enum rtas_fn fn, int nargs, int nret, uint32_t *out, ...)
+{
+	uint32_t token = rtas_token(fn);
+	va_list ap;
+	int status;
+
+	if (!token || nargs + nret > 16)
+		return RTAS_NOT_AVAILABLE;
+	do {
+		va_start(ap, out);
+		status = rtas_call_once(token, nargs, nret, out, ap);
+		va_end(ap);
+	} while (rtas_should_retry(status));
+	return status;
+}
+
+int rtas_errno(int status)
+{
+	switch (status) {
+	case RTAS_OK:
+		return 0;
+	case RTAS_PARAM_ERROR:
+		return -EINVAL;
+	case RTAS_NOT_AVAILABLE:
+		return -ENOSYS;
+	case RTAS_BUSY:
+		return -EBUSY;
+	default:
+		return -EIO;
+	}
+}
+
+int rtas_get_time_of_day(struct rtc_time *t)
+{
+	uint32_t o[7];
+	int status = rtas_call(RTAS_GET_TIME_OF_DAY, 0, 8, o);
+
+	if (status)
+		return rtas_errno(status);
+	*t = (struct rtc_time){ o[0], o[1], o[2], o[3], o[4], o[5], o[6] };
+	return 0;
+}
+
+void rtas_power_off(void)
+{
+	int status = rtas_call(RTAS_POWER_OFF, 2, 1, NULL, 0u, 0u);
+
+	pr_emerg("power-off returned %d\n", status);
+	for (;;)
+		irq_disable();
+}
+
+void rtas_system_reboot(void)
+{
+	int status = rtas_call(RTAS_SYSTEM_REBOOT, 0, 1, NULL);
+
+	pr_emerg("system-reboot returned %d\n", status);
+	rtas_power_off();
+}
+
+/* ibm,os-term reports the reason to the platform; QEMU then stops the
+ * machine. Falls back to power-off where the call is missing or returns. */
+void rtas_os_term(const char *msg)
+{
+	strlcpy(os_term_msg, msg, sizeof(os_term_msg));
+	rtas_call(RTAS_OS_TERM, 1, 1, NULL, (uint32_t)pa(os_term_msg));
+	rtas_power_off();
+}

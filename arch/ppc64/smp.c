@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+/* CPU enumeration from /cpus and start-up through RTAS start-cpu. */
+#define pr_fmt "smp: "
+#include <string.h>
+#include <libfdt.h>
+#include <arch/hcall.h>
+#include <arch/irq.h>
+#include <arch/memlayout.h>
+#include <arch/percpu.h>
+#include <arch/rtas.h>
+#include <arch/smp.h>
+#include <arch/time.h>
+#include <vrm/errno.h>
+#include <vrm/log.h>
+
+/* query-cpu-stopped-state results (LoPAR, "query-cpu-stopped-state"). */
+#define CPU_STATE_STOPPED	0
+#define CPU_STATE_RUNNING	2
+
+struct percpu percpu_area[NR_CPUS];
+char kstacks[NR_CPUS][KSTACK_SIZE] __attribute__((aligned(16)));
+unsigned long stack_guard;
+unsigned int nr_cpus_present;
+
+extern char secondary_entry[];
+
+static void percpu_setup(unsigned int index, unsigned int server)
+{
+	struct percpu *pc = &percpu_area[index];
+
+	pc->canary = stack_guard;
+	pc->index = index;
+	pc->server = server;
+	pc->kstack_top = (unsigned long)kstacks[index] + KSTACK_SIZE;
+}
+
+/* Adds every thread of one cpu node: its ibm,ppc-interrupt-server#s. */
+static void add_cpu_node(const void *fdt, int node)
+{
+	const fdt32_t *servers;
+	int len, i;
+
+	servers = fdt_getprop(fdt, node, "ibm,ppc-interrupt-server#s", &len);
+	if (!servers)
+		servers = fdt_getprop(fdt, node, "reg", &len);
+	if (!servers || len < 4) {
+		pr_warn("%s has no server number\n", fdt_get_name(fdt, node, NULL));
+		return;
+	}
+	for (i = 0; i < len / 4; i++) {
+		unsigned int server = fdt32_to_cpu(servers[i]);
+		unsigned int index;
+
+		if (nr_cpus_present >= NR_CPUS) {
+			pr_warn("more than %d CPUs; server %u ignored\n", NR_CPUS, server);
+			return;
+		}
+		if (server == percpu_area[0].server)
+			continue;	/* the running thread, already CPU 0 */
+		index = nr_cpus_present++;
+		percpu_setup(index, server);
+	}
+}
+
+static int cpu_running(unsigned int server)
+{
+	uint32_t state;
+
+	return rtas_call(RTAS_QUERY_CPU_STOPPED_STATE, 1, 2, &state, server) == 0 &&
+	       state == CPU_STATE_RUNNING;
+}
+
+int smp_init(const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus");
+	unsigned int boot_server = ~0u;
+	int node;
+
+	if (cpus < 0)
+		return -ENODEV;
+	/* First pass: the thread that is running is this one. */
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+		const fdt32_t *s = fdt_getprop(fdt, node, "ibm,ppc-interrupt-server#s", NULL);
+
+		if (!type || strcmp(type, "cpu") || !s)
+			continue;
+		if (boot_server == ~0u && cpu_running(fdt32_to_cpu(*s)))
+			boot_server = fdt32_to_cpu(*s);
+	}
+	if (boot_server == ~0u) {
+		pr_err("cannot tell which CPU is running\n");
+		return -ENODEV;
+	}
+	percpu_setup(0, boot_server);
+	nr_cpus_present = 1;
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+
+		if (type && !strcmp(type, "cpu"))
+			add_cpu_node(fdt, node);
+	}
+	percpu_area[0].online = true;
+	return nr_cpus_present;
+}
+
+unsigned int smp_start_secondaries(void)
+{
+	unsigned int i, online = 1;
+
+	for (i = 1; i < nr_cpus_present; i++) {
+		struct percpu *pc = &percpu_area[i];
+		uint64_t give_up;
+		int status;
+
+		status = rtas_call(RTAS_START_CPU, 3, 1, NULL, pc->server,
+				   (uint32_t)pa(secondary_entry), (uint32_t)pa(pc));
+		if (status) {
+			pr_err("start-cpu %u failed: %d\n", pc->server, status);
+			continue;
+		}
+		/* A guard against a CPU that never arrives, not a measurement. */
+		give_up = mftb() + 10 * tb_freq;
+		while (!pc->online && mftb() < give_up)
+			cpu_relax();
+		if (pc->online)
+			online++;
+		else
+			pr_err("CPU %u (server %u) did not come online\n", i, pc->server);
+	}
+	return online;
+}
+
+/* Entered from secondary_entry with r13 and the stack set up. */
+void secondary_main(void);
+void secondary_main(void)
+{
+	xics_cpu_init();
+	timer_cpu_start();
+	kernel_secondary_start();
+}
+
+void arch_cpu_idle(void)
+{
+	irq_disable();
+	hv_cede();
+	/* H_CEDE returns with MSR[EE] set; the wake-up interrupt is taken here. */
+}
+
+void arch_cpu_stop(void)
+{
+	irq_disable();
+	for (;;)
+		cpu_relax();
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/* Timebase frequency and the decrementer tick. */
+#define pr_fmt "time: "
+#include <string.h>
+#include <libfdt.h>
+#include <arch/percpu.h>
+#include <arch/ppc.h>
+#include <arch/time.h>
+#include <vrm/errno.h>
+#include <vrm/log.h>
+
+uint64_t tb_freq;
+uint64_t tb_per_tick;
+uint64_t tb_boot;
+
+int time_init(const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus");
+	int node;
+
+	tb_boot = mftb();
+	fdt_for_each_subnode(node, fdt, cpus) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+		const fdt32_t *f = fdt_getprop(fdt, node, "timebase-frequency", NULL);
+
+		if (type && !strcmp(type, "cpu") && f) {
+			tb_freq = fdt32_to_cpu(*f);
+			break;
+		}
+	}
+	if (!tb_freq) {
+		pr_err("no timebase-frequency in /cpus\n");
+		return -ENODEV;
+	}
+	tb_per_tick = tb_freq / HZ;
+	return 0;
+}
+
+/* The decrementer counts down and interrupts when it turns negative; it is
+ * set relative to an absolute deadline so late interrupts do not drift. */
+static void set_decrementer(uint64_t deadline)
+{
+	uint64_t now = mftb();
+	uint64_t delta = deadline > now ? deadline - now : 1;
+
+	mtspr(SPRN_DEC, delta);
+}
+
+void timer_cpu_start(void)
+{
+	struct percpu *pc = this_cpu();
+
+	pc->tick_deadline = mftb() + tb_per_tick;
+	set_decrementer(pc->tick_deadline);
+}
+
+void timer_interrupt(void)
+{
+	struct percpu *pc = this_cpu();
+	uint64_t now = mftb();
+
+	pc->dec_interrupts++;
+	/* Ticks missed while interrupts were off still count as time. */
+	while (pc->tick_deadline <= now) {
+		pc->ticks++;
+		pc->tick_deadline += tb_per_tick;
+	}
+	set_decrementer(pc->tick_deadline);
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+/* XICS interrupt presentation through hcalls, sources through RTAS. */
+#define pr_fmt "xics: "
+#include <string.h>
+#include <libfdt.h>
+#include <arch/hcall.h>
+#include <arch/irq.h>
+#include <arch/percpu.h>
+#include <arch/rtas.h>
+#include <arch/spinlock.h>
+#include <vrm/errno.h>
+#include <vrm/log.h>
+
+/* Source numbers and priorities (LoPAR "Interrupt Source Numbers";
+ * QEMU include/hw/ppc/spapr_irq.h). Lower priority values are more urgent. */
+#define XICS_IPI		2
+#define XICS_SOURCE_MASK	0x00ffffff
+#define PRIO_IPI		4
+#define PRIO_DEVICE		5
+#define PRIO_MASKED		0xff
+#define CPPR_ALL		0xff
+#define MAX_HANDLERS		32
+
+struct irq_slot {
+	unsigned int irq;
+	irq_handler_t handler;
+	void *arg;
+};
+
+static struct irq_slot slots[MAX_HANDLERS];
+static spinlock_t slots_lock = SPINLOCK_INIT;
+
+int xics_init(const void *fdt)
+{
+	int node = fdt_node_offset_by_compatible(fdt, -1, "IBM,ppc-xicp");
+
+	if (node < 0) {
+		pr_err("no IBM,ppc-xicp interrupt controller (CAS chose XIVE?)\n");
+		return -ENODEV;
+	}
+	return 0;
+}
+
+void xics_cpu_init(void)
+{
+	hv_cppr(CPPR_ALL);
+	hv_ipi(this_cpu()->server, PRIO_MASKED);
+}
+
+int irq_register(unsigned int irq, irq_handler_t handler, void *arg)
+{
+	struct irq_slot *free = NULL;
+	unsigned long ee;
+	int i, status;
+
+	ee = spin_lock_irqsave(&slots_lock);
+	for (i = 0; i < MAX_HANDLERS; i++) {
+		if (slots[i].handler && slots[i].irq == irq) {
+			spin_unlock_irqrestore(&slots_lock, ee);
+			return -EBUSY;
+		}
+		if (!slots[i].handler && !free)
+			free = &slots[i];
+	}
+	if (!free) {
+		spin_unlock_irqrestore(&slots_lock, ee);
+		return -ENOSPC;
+	}
+	*free = (struct irq_slot){ irq, handler, arg };
+	spin_unlock_irqrestore(&slots_lock, ee);
+
+	/* Sources start masked; route this one to the boot CPU. */
+	status = rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irq, percpu_area[0].server, PRIO_DEVICE);
+	if (status) {
+		pr_err("ibm,set-xive %#x failed: %d\n", irq, status);
+		irq_unregister(irq);
+		return rtas_errno(status);
+	}
+	return 0;
+}
+
+void irq_unregister(unsigned int irq)
+{
+	unsigned long ee;
+
+	rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irq, percpu_area[0].server, PRIO_MASKED);
+	ee = spin_lock_irqsave(&slots_lock);
+	for (int i = 0; i < MAX_HANDLERS; i++)
+		if (slots[i].handler && slots[i].irq == irq)
+			slots[i] = (struct irq_slot){ 0 };
+	spin_unlock_irqrestore(&slots_lock, ee);
+}
+
+static void dispatch(unsigned int irq)
+{
+	for (int i = 0; i < MAX_HANDLERS; i++) {
+		if (slots[i].handler && slots[i].irq == irq) {
+			slots[i].handler(irq, slots[i].arg);
+			return;
+		}
+	}
+	pr_warn("interrupt %#x has no handler\n", irq);
+}
+
+static void ipi_receive(void)
+{
+	struct percpu *pc = this_cpu();
+	unsigned long pending;
+
+	/* Clear the MFRR first: an IPI sent after this point raises a new one. */
+	hv_ipi(pc->server, PRIO_MASKED);
+	pc->ipi_count++;
+	pending = __atomic_exchange_n(&pc->ipi_pending, 0, __ATOMIC_ACQUIRE);
+	for (int t = 0; t < IPI_TYPE_COUNT; t++)
+		if (pending & (1ul << t))
+			ipi_handle(t);
+}
+
+void xics_external_interrupt(void)
+{
+	uint32_t xirr;
+
+	for (;;) {
+		if (hv_xirr(&xirr) != H_SUCCESS)
+			return;
+		unsigned int source = xirr & XICS_SOURCE_MASK;
+
+		if (source == 0)
+			return;
+		if (source == XICS_IPI)
+			ipi_receive();
+		else
+			dispatch(source);
+		hv_eoi(xirr);
+	}
+}
+
+void ipi_send(unsigned int cpu, enum ipi_type type)
+{
+	struct percpu *pc = &percpu_area[cpu];
+
+	__atomic_or_fetch(&pc->ipi_pending, 1ul << type, __ATOMIC_RELEASE);
+	sync();
+	hv_ipi(pc->server, PRIO_IPI);
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: MIT */
+/* What the rest of the kernel knows about the machine it booted on. */
+#ifndef VRM_KERNEL_H
+#define VRM_KERNEL_H
+
+#include <stdint.h>
+
+extern void *kernel_fdt;		/* the flattened device tree */
+extern const char *boot_firmware_name;	/* "slof" or "vof" */
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#endif

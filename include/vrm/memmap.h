@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* The machine's RAM as the device tree describes it. */
+#ifndef VRM_MEMMAP_H
+#define VRM_MEMMAP_H
+
+#include <stdint.h>
+
+#define MEMMAP_MAX	64
+
+struct mem_range {
+	uint64_t base, size;
+};
+
+struct memmap {
+	unsigned int count;
+	struct mem_range range[MEMMAP_MAX];
+	uint64_t total;
+};
+
+extern struct memmap boot_memory;
+
+/* Fills boot_memory from the memory@ nodes and the assigned LMBs of
+ * ibm,dynamic-reconfiguration-memory. 0, or -ENODEV when there is none. */
+int memmap_init(const void *fdt);
+/* The same, for any tree: what tests compare with QEMU's own tree. */
+int memmap_from_fdt(const void *fdt, struct memmap *map);
+#endif

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: MIT */
+/* The hypervisor virtual terminal, the console of a PAPR partition. */
+#ifndef VRM_VTY_H
+#define VRM_VTY_H
+
+/* Finds the console vty and registers it; returns its node or -ENODEV. */
+int vty_init(const void *fdt);
+/* Takes input by interrupt instead of polling; 0 or a negative errno. */
+int vty_enable_interrupt(const void *fdt, int node);
+#endif

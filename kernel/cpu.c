@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+/* Generic per-CPU life: a secondary's idle loop and the IPI actions. */
+#include <arch/irq.h>
+#include <arch/percpu.h>
+#include <arch/ppc.h>
+#include <arch/smp.h>
+
+void kernel_secondary_start(void)
+{
+	this_cpu()->online = true;
+	irq_enable();
+	for (;;)
+		arch_cpu_idle();
+}
+
+void ipi_handle(enum ipi_type type)
+{
+	switch (type) {
+	case IPI_STOP:
+		this_cpu()->online = false;
+		arch_cpu_stop();
+	case IPI_PING:
+	case IPI_RESCHEDULE:
+	case IPI_TYPE_COUNT:
+		break;
+	}
+}

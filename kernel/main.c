@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+/* kmain: from the flattened tree to a running kernel, in dependency order. */
+#include <string.h>
+#include <libfdt.h>
+#include <arch/exception.h>
+#include <arch/irq.h>
+#include <arch/percpu.h>
+#include <arch/ppc.h>
+#include <arch/rtas.h>
+#include <arch/smp.h>
+#include <arch/time.h>
+#include <vrm/cmdline.h>
+#include <vrm/console.h>
+#include <vrm/kernel.h>
+#include <vrm/ktest.h>
+#include <vrm/log.h>
+#include <vrm/memmap.h>
+#include <vrm/monitor.h>
+#include <vrm/panic.h>
+#include <vrm/vty.h>
+
+void *kernel_fdt;
+const char *boot_firmware_name = "unknown";
+
+static void replay_line(const char *line)
+{
+	size_t n = strlen(line);
+
+	console_write(line, n);
+	if (!n || line[n - 1] != '\n')
+		console_write("\n", 1);
+}
+
+static void read_firmware_name(const void *fdt)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	const char *fw = chosen >= 0 ? fdt_getprop(fdt, chosen, "vrm,firmware", NULL) : NULL;
+
+	if (fw)
+		boot_firmware_name = fw;
+}
+
+/* Failures before the console exists are logged; the banner comes first,
+ * then they are shown, then the kernel stops. */
+static void must(int err, const char *what)
+{
+	if (err < 0)
+		panic("%s failed: %d", what, err);
+}
+
+void kmain(void *fdt);
+void kmain(void *fdt)
+{
+	char level[4], tests[128];
+	int vty, err;
+
+	kernel_fdt = fdt;
+	must(exceptions_init(), "installing interrupt vectors");
+	if (fdt_check_header(fdt))
+		panic("the flattened device tree is corrupt");
+	read_firmware_name(fdt);
+	cmdline_init(fdt);
+	if (cmdline_get("loglevel", level, sizeof(level)))
+		log_set_console_level(level[0] - '0');
+	must(rtas_init(fdt), "RTAS");
+	must(time_init(fdt), "timebase");
+	must(memmap_init(fdt), "memory map");
+	must(smp_init(fdt), "CPU enumeration");
+	vty = vty_init(fdt);
+
+	kprintf("vrm: %s firmware=%s cpus=%u mem=%lu\n", VRM_VERSION, boot_firmware_name,
+		nr_cpus_present, (unsigned long)(boot_memory.total >> 20));
+	log_replay(0, LOG_INFO, replay_line);
+	if (vty < 0)
+		panic("no console: vty not found in the device tree");
+
+	must(xics_init(fdt), "interrupt controller");
+	xics_cpu_init();
+	timer_cpu_start();
+	vty_enable_interrupt(fdt, vty);
+	irq_enable();
+	err = smp_start_secondaries();
+	pr_info("%d of %u CPUs online\n", err, nr_cpus_present);
+	pr_info("command line: %s\n", cmdline());
+
+	if (cmdline_get("test", tests, sizeof(tests))) {
+		ktest_run_suites(tests);
+		machine_power_off();
+	}
+	monitor_run();
+}

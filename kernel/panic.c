@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+/* panic: say why, stop the other CPUs, end the machine through RTAS. */
+#include <stdarg.h>
+#include <arch/irq.h>
+#include <arch/percpu.h>
+#include <arch/ppc.h>
+#include <arch/rtas.h>
+#include <arch/smp.h>
+#include <vrm/console.h>
+#include <vrm/fmt.h>
+#include <vrm/log.h>
+#include <vrm/panic.h>
+
+static volatile int panicking;
+
+static void stop_other_cpus(void)
+{
+	for (unsigned int i = 0; i < nr_cpus_present; i++)
+		if (i != cpu_index() && percpu_area[i].online)
+			ipi_send(i, IPI_STOP);
+}
+
+void panic(const char *fmt, ...)
+{
+	char reason[100];
+	va_list ap;
+
+	irq_disable();
+	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_ACQ_REL))
+		arch_cpu_stop();	/* another CPU is already panicking */
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, ap);
+	va_end(ap);
+	console_break_lock();
+	kprintf("vrm: panic: %s (cpu %u)\n", reason, cpu_index());
+	klog(LOG_EMERG, "panic: %s\n", reason);
+	stop_other_cpus();
+	rtas_os_term(reason);
+}
+
+/* Called by the stack protector, from our code and from libfdt. */
+void __stack_chk_fail(void);
+void __stack_chk_fail(void)
+{
+	panic("stack protector: stack smashed in %p", __builtin_return_address(0));
+}
+
+void machine_power_off(void)
+{
+	stop_other_cpus();
+	rtas_power_off();
+}
+
+void machine_reboot(void)
+{
+	stop_other_cpus();
+	rtas_system_reboot();
+}

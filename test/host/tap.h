@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: MIT */
+/* A tiny TAP producer for host unit tests; one test binary per includer. */
+#ifndef VRM_TAP_H
+#define VRM_TAP_H
+
+/*
+ * plan(n) first, or done_testing() prints the plan at the end. Each check
+ * prints "ok N - description" or "not ok N - description" followed by
+ * "#   at file:line" and, for is_*, the expected and actual values.
+ * main() returns done_testing(): 0 when every check passed and the plan
+ * was kept, 1 otherwise.
+ */
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "glibc_ref.h"
+
+static int tap_planned = -1;	/* -1 until plan() */
+static int tap_run;
+static int tap_failed;
+
+static inline void plan(int n)
+{
+	tap_planned = n;
+	printf("1..%d\n", n);
+}
+
+/* A '#' in a description would start a TAP directive: escape it. */
+static inline void tap_print_desc(const char *fmt, va_list ap)
+{
+	char desc[512];
+
+	ref_vsnprintf(desc, sizeof(desc), fmt, ap);
+	for (const char *p = desc; *p; p++) {
+		if (*p == '#' || *p == '\\')
+			putchar('\\');
+		putchar(*p);
+	}
+}
+
+static inline void tap_vreport(bool pass, const char *file, int line,
+			       const char *fmt, va_list ap)
+{
+	tap_run++;
+	if (!pass)
+		tap_failed++;
+	printf("%sok %d - ", pass ? "" : "not ", tap_run);
+	tap_print_desc(fmt, ap);
+	putchar('\n');
+	if (!pass)
+		printf("#   at %s:%d\n", file, line);
+	fflush(stdout);
+}
+
+static inline __attribute__((format(printf, 4, 5)))
+bool tap_ok(bool pass, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tap_vreport(pass, file, line, fmt, ap);
+	va_end(ap);
+	return pass;
+}
+
+static inline __attribute__((format(printf, 5, 6)))
+bool tap_is_int(long long got, long long want, const char *file, int line,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	tap_vreport(got == want, file, line, fmt, ap);
+	va_end(ap);
+	if (got != want)
+		printf("#   expected: %lld\n#   actual:   %lld\n", want, got);
+	return got == want;
+}
+
+/* Prints s in double quotes with C escapes, or NULL without quotes. */
+static inline void tap_print_quoted(const char *s)
+{
+	if (!s) {
+		fputs("NULL", stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		unsigned char c = *s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c >= ' ' && c <= '~')
+			putchar(c);
+		else
+			printf("\\x%02x", c);
+	}
+	putchar('"');
+}
+
+/* String equality without the library under test; NULL equals only NULL. */
+static inline bool tap_streq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+static inline __attribute__((format(printf, 5, 6)))
+bool tap_is_str(const char *got, const char *want, const char *file, int line,
+		const char *fmt, ...)
+{
+	bool pass = tap_streq(got, want);
+	va_list ap;
+
+	va_start(ap, fmt);
+	tap_vreport(pass, file, line, fmt, ap);
+	va_end(ap);
+	if (!pass) {
+		fputs("#   expected: ", stdout);
+		tap_print_quoted(want);
+		fputs("\n#   actual:   ", stdout);
+		tap_print_quoted(got);
+		putchar('\n');
+	}
+	return pass;
+}
+
+/* A comment line in the TAP stream; newlines in the text are not split. */
+static inline __attribute__((format(printf, 1, 2))) void diag(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fputs("# ", stdout);
+	vprintf(fmt, ap);
+	putchar('\n');
+	va_end(ap);
+	fflush(stdout);
+}
+
+static inline int done_testing(void)
+{
+	if (tap_planned < 0)
+		printf("1..%d\n", tap_run);
+	else if (tap_planned != tap_run)
+		diag("planned %d tests but ran %d", tap_planned, tap_run);
+	if (tap_failed)
+		diag("failed %d of %d tests", tap_failed, tap_run);
+	fflush(stdout);
+	return tap_failed || (tap_planned >= 0 && tap_planned != tap_run);
+}
+
+/*
+ * Many small checks (every size at every alignment, thousands of random
+ * inputs) reported as one test point; the first few failures are shown.
+ */
+struct tally {
+	unsigned long runs;
+	unsigned long fails;
+};
+
+#define TALLY_SHOWN 5
+
+/* Counts one check; true when it failed and the caller should diag() it. */
+static inline bool tally_fail(struct tally *t, bool pass)
+{
+	t->runs++;
+	if (pass)
+		return false;
+	return ++t->fails <= TALLY_SHOWN;
+}
+
+static inline bool tap_tally_ok(const struct tally *t, const char *file,
+				int line, const char *what)
+{
+	bool pass = tap_ok(t->fails == 0, file, line, "%s (%lu cases)", what,
+			   t->runs);
+
+	if (!pass)
+		diag("%lu of %lu cases failed", t->fails, t->runs);
+	return pass;
+}
+
+#define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
+#define is_int(got, want, ...) \
+	tap_is_int((got), (want), __FILE__, __LINE__, __VA_ARGS__)
+#define is_str(got, want, ...) \
+	tap_is_str((got), (want), __FILE__, __LINE__, __VA_ARGS__)
+#define tally_ok(t, what) tap_tally_ok((t), __FILE__, __LINE__, (what))
+
+#endif /* VRM_TAP_H */
