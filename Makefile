@@ -115,7 +115,7 @@ debug: $(KERNEL)
 	$(Q)$(PYTHON) tools/vrm-qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) --gdb
 
 test: $(KERNEL) $(HOST_TESTS)
-	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) $(if $(SUITE),--suite $(SUITE))
+	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS)" $(if $(SUITE),--suite $(SUITE))
 
 clean:
 	rm -rf $(BUILD)/*.o $(BUILD)/*.elf* $(BUILD)/gen $(BUILD)/boot $(BUILD)/arch \

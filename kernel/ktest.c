@@ -10,9 +10,11 @@
 #include <vrm/log.h>
 
 #define DIAG_SIZE	2048
+#define MAX_TESTS	1024
 
 struct ktest_run {
 	const struct ktest *test;
+	unsigned int number;
 	unsigned int failures;
 	size_t diag_len;
 	char diag[DIAG_SIZE];
@@ -21,6 +23,7 @@ struct ktest_run {
 extern const struct ktest __ktest_start[], __ktest_end[];
 
 static unsigned int boot_number;
+static const struct ktest *selected[MAX_TESTS];
 
 void ktest_fail(struct ktest_run *t, const char *file, int line, const char *fmt, ...)
 {
@@ -91,32 +94,64 @@ unsigned int ktest_boot_number(void)
 	return boot_number;
 }
 
+void ktest_pass_then_restart(struct ktest_run *t, void (*restart)(void))
+{
+	kprintf("ok %u - %s: %s\n", t->number, t->test->suite, t->test->name);
+	restart();
+	ktest_fail(t, __FILE__, __LINE__, "the restart returned");
+}
+
+/* Declaration order: by suite, then file, then line (the compiler emits
+ * a file's tests into their section in no promised order). */
+static bool runs_before(const struct ktest *a, const struct ktest *b)
+{
+	int c = strcmp(a->suite, b->suite);
+
+	if (!c)
+		c = strcmp(a->file, b->file);
+	return c ? c < 0 : a->line < b->line;
+}
+
+static unsigned int select_tests(const char *suites)
+{
+	unsigned int n = 0;
+
+	for (const struct ktest *k = __ktest_start; k < __ktest_end && n < MAX_TESTS; k++) {
+		unsigned int i;
+
+		if (!suite_selected(k->suite, suites))
+			continue;
+		for (i = n++; i > 0 && runs_before(k, selected[i - 1]); i--)
+			selected[i] = selected[i - 1];
+		selected[i] = k;
+	}
+	return n;
+}
+
 int ktest_run_suites(const char *suites)
 {
 	static struct ktest_run run;
-	const struct ktest *k;
-	unsigned int planned = 0, n = 0, failed = 0;
+	unsigned int planned, i, failed = 0;
 	int b;
 
 	b = ktest_host("boot", NULL);
 	boot_number = b > 0 ? (unsigned int)b : 1;
-	for (k = __ktest_start; k < __ktest_end; k++)
-		planned += suite_selected(k->suite, suites);
+	planned = select_tests(suites);
 	kprintf("1..%u\n", planned);
-	for (k = __ktest_start; k < __ktest_end; k++) {
-		if (!suite_selected(k->suite, suites))
-			continue;
+	for (i = 0; i < planned; i++) {
+		const struct ktest *k = selected[i];
+
 		memset(&run, 0, sizeof(run));
 		run.test = k;
+		run.number = i + 1;
 		k->fn(&run);
-		n++;
 		if (run.failures) {
 			failed++;
-			kprintf("not ok %u - %s: %s\n%s", n, k->suite, k->name, run.diag);
+			kprintf("not ok %u - %s: %s\n%s", i + 1, k->suite, k->name, run.diag);
 		} else {
-			kprintf("ok %u - %s: %s\n", n, k->suite, k->name);
+			kprintf("ok %u - %s: %s\n", i + 1, k->suite, k->name);
 		}
 	}
-	kprintf("# %u passed, %u failed\n", n - failed, failed);
+	kprintf("# %u passed, %u failed\n", planned - failed, failed);
 	return failed;
 }

@@ -10,7 +10,9 @@ build=${BUILD:-$top/build}
 fdt_root=$build/libfdt
 
 # command -> Debian package that provides it
-need_cmds="powerpc64le-linux-gnu-gcc:gcc-powerpc64le-linux-gnu
+need_cmds="make:make
+gcc:gcc
+powerpc64le-linux-gnu-gcc:gcc-powerpc64le-linux-gnu
 qemu-system-ppc64:qemu-system-ppc
 dtc:device-tree-compiler
 mke2fs:e2fsprogs
@@ -44,6 +46,8 @@ have_firmware() {
 
 pkgs=$(missing_pkgs)
 have_firmware || pkgs="$pkgs qemu-system-data"
+# Host unit tests build against glibc with AddressSanitizer and UBSan.
+[ -f /usr/include/stdio.h ] || pkgs="$pkgs libc6-dev"
 if [ -z "$(echo $pkgs)" ] && have_fdt; then
 	exit 0
 fi

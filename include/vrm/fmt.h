@@ -18,7 +18,10 @@
 /* Receives the output piece by piece, in order; s is not NUL-terminated. */
 typedef void (*fmt_sink)(void *ctx, const char *s, size_t n);
 
-/* Formats into sink; returns the number of characters produced. */
+/*
+ * Formats into sink; returns the number of characters produced (or
+ * INT_MAX, should there be more).
+ */
 int vfmt(fmt_sink sink, void *ctx, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 

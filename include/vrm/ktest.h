@@ -88,6 +88,13 @@ int ktest_host(const char *verb, const char *args);
 /* 1 for the first boot of a test run, 2 after one reboot, ... */
 unsigned int ktest_boot_number(void);
 
+/*
+ * For a test whose subject is a restart: prints this test's "ok" line now,
+ * then calls `restart`. The next boot runs the suite again and the test
+ * checks ktest_boot_number() there. If `restart` returns, the test fails.
+ */
+void ktest_pass_then_restart(struct ktest_run *t, void (*restart)(void));
+
 /* Runs the suites listed in `suites` (comma-separated), prints TAP and
  * returns the number of failed tests. */
 int ktest_run_suites(const char *suites);

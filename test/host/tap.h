@@ -8,7 +8,8 @@
  * prints "ok N - description" or "not ok N - description" followed by
  * "#   at file:line" and, for is_*, the expected and actual values.
  * main() returns done_testing(): 0 when every check passed and the plan
- * was kept, 1 otherwise.
+ * was kept, 1 otherwise. A struct tally folds many small checks (every
+ * size, thousands of random inputs) into one test point.
  */
 
 #include <stdarg.h>
@@ -79,25 +80,44 @@ bool tap_is_int(long long got, long long want, const char *file, int line,
 	return got == want;
 }
 
-/* Prints s in double quotes with C escapes, or NULL without quotes. */
-static inline void tap_print_quoted(const char *s)
+/*
+ * The n bytes at s with quotes, backslashes and non-printing bytes escaped,
+ * so a diag line stays plain ASCII. The result lives in one of a few static
+ * buffers, so one diag line can show several strings; long ones are cut.
+ */
+static inline const char *tap_escape_n(const char *s, size_t n)
 {
-	if (!s) {
-		fputs("NULL", stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		unsigned char c = *s;
+	static char bufs[4][1024];
+	static unsigned int next;
+	char *buf = bufs[next++ % 4], *p = buf;
+	char *end = buf + sizeof(bufs[0]) - 5;	/* room for "\xNN" and NUL */
+
+	for (size_t i = 0; i < n && p < end; i++) {
+		unsigned char c = s[i];
 
 		if (c == '"' || c == '\\')
-			printf("\\%c", c);
+			p += ref_snprintf(p, 3, "\\%c", c);
 		else if (c >= ' ' && c <= '~')
-			putchar(c);
+			*p++ = c;
 		else
-			printf("\\x%02x", c);
+			p += ref_snprintf(p, 5, "\\x%02x", c);
 	}
-	putchar('"');
+	*p = '\0';
+	return buf;
+}
+
+static inline const char *tap_escape(const char *s)
+{
+	return tap_escape_n(s, ref_strlen(s));
+}
+
+/* Prints s in double quotes with escapes, or NULL without quotes. */
+static inline void tap_print_quoted(const char *s)
+{
+	if (s)
+		printf("\"%s\"", tap_escape(s));
+	else
+		fputs("NULL", stdout);
 }
 
 /* String equality without the library under test; NULL equals only NULL. */
@@ -158,17 +178,20 @@ static inline int done_testing(void)
 }
 
 /*
- * Many small checks (every size at every alignment, thousands of random
- * inputs) reported as one test point; the first few failures are shown.
+ * Many small checks reported as one test point by tally_ok(). The first
+ * failures are described with tally_diag(), kept, and printed after the
+ * "not ok" line, where TAP readers look for them.
  */
 struct tally {
 	unsigned long runs;
 	unsigned long fails;
+	size_t used;
+	char notes[4096];	/* lines from tally_diag() */
 };
 
 #define TALLY_SHOWN 5
 
-/* Counts one check; true when it failed and the caller should diag() it. */
+/* Counts one check; true when it failed and should be described. */
 static inline bool tally_fail(struct tally *t, bool pass)
 {
 	t->runs++;
@@ -177,14 +200,42 @@ static inline bool tally_fail(struct tally *t, bool pass)
 	return ++t->fails <= TALLY_SHOWN;
 }
 
+/* Keeps one line for tally_ok() to show; cut short when notes is full. */
+static inline __attribute__((format(printf, 2, 3)))
+void tally_diag(struct tally *t, const char *fmt, ...)
+{
+	size_t room = sizeof(t->notes) - t->used;
+	va_list ap;
+	int n;
+
+	if (room < 2)
+		return;
+	/* room - 1: the '\n' below replaces the NUL and needs one more byte. */
+	va_start(ap, fmt);
+	n = ref_vsnprintf(t->notes + t->used, room - 1, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	t->used += (size_t)n < room - 2 ? (size_t)n : room - 2;
+	t->notes[t->used++] = '\n';
+	t->notes[t->used] = '\0';
+}
+
 static inline bool tap_tally_ok(const struct tally *t, const char *file,
 				int line, const char *what)
 {
 	bool pass = tap_ok(t->fails == 0, file, line, "%s (%lu cases)", what,
 			   t->runs);
 
-	if (!pass)
-		diag("%lu of %lu cases failed", t->fails, t->runs);
+	if (!pass) {
+		diag("  %lu of %lu cases failed; the first:", t->fails, t->runs);
+		for (const char *p = t->notes; *p; p++) {
+			if (p == t->notes || p[-1] == '\n')
+				fputs("#   ", stdout);
+			putchar(*p);
+		}
+		fflush(stdout);
+	}
 	return pass;
 }
 

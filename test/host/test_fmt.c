@@ -17,30 +17,17 @@
 #define RANDOM_SINGLE 20000
 #define RANDOM_MULTI 5000
 
-/* Describes a formatted result, embedded NULs and all, in a diag line. */
-static void show(const char *label, const char *s, int n)
-{
-	fputs("#   ", stdout);
-	fputs(label, stdout);
-	printf("%d ", n);
-	putchar('"');
-	for (int i = 0; i < n && i < BIG; i++) {
-		unsigned char c = s[i];
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-		if (c >= ' ' && c <= '~' && c != '"' && c != '\\')
-			putchar(c);
-		else
-			printf("\\x%02x", c);
-	}
-	puts("\"");
-}
+/* A formatted result for a diag line: its length and its escaped text. */
+#define SHOWN(s, n) (n), tap_escape_n((s), (n) < BIG ? (n) : BIG - 1)
 
 /*
  * Formats with ours and with glibc's and compares text and return value.
  * The format is passed on unchecked, so rows may use combinations that
  * gcc's format warnings would refuse (such as "%+p").
  */
-static void tap_same(const char *file, int line, const char *fmt, ...)
+static void check_same(const char *file, int line, const char *fmt, ...)
 {
 	char ours[BIG], ref[BIG];
 	va_list ap, ap_ref;
@@ -57,13 +44,13 @@ static void tap_same(const char *file, int line, const char *fmt, ...)
 	pass = n == n_ref && n < BIG && ref_memcmp(ours, ref, n + 1) == 0;
 	tap_ok(pass, file, line, "\"%s\" as glibc", fmt);
 	if (!pass) {
-		show("expected: ", ref, n_ref);
-		show("actual:   ", ours, n);
+		diag("  expected: %d \"%s\"", SHOWN(ref, n_ref));
+		diag("  actual:   %d \"%s\"", SHOWN(ours, n));
 	}
 }
 
 /* Our output where glibc's differs by design, or is not the point. */
-static void tap_expect(const char *file, int line, const char *want,
+static void check_expect(const char *file, int line, const char *want,
 		       const char *fmt, ...)
 {
 	char ours[BIG];
@@ -78,8 +65,8 @@ static void tap_expect(const char *file, int line, const char *want,
 		   "\"%s\" counts its output", fmt);
 }
 
-#define SAME(...) tap_same(__FILE__, __LINE__, __VA_ARGS__)
-#define EXPECT(...) tap_expect(__FILE__, __LINE__, __VA_ARGS__)
+#define SAME(...) check_same(__FILE__, __LINE__, __VA_ARGS__)
+#define EXPECT(...) check_expect(__FILE__, __LINE__, __VA_ARGS__)
 
 static void test_integers(void)
 {
@@ -185,7 +172,8 @@ static void test_truncation(void)
 		/* Exactly size bytes: ASan catches a write past them. */
 		buf = malloc(size);
 		ref_memset(buf, 'x', size);
-		is_int(vrm_snprintf(buf, size, "%d", 12345), 5, "size %zu counts all", size);
+		is_int(vrm_snprintf(buf, size, "%d", 12345), 5,
+		       "size %zu counts all", size);
 		is_str(buf, want[size], "size %zu keeps what fits", size);
 		free(buf);
 	}
@@ -391,7 +379,7 @@ static uint64_t gen_bits(void)
 	};
 
 	if (rng_one_in(3))
-		return edges[rng_below(sizeof(edges) / sizeof(edges[0]))];
+		return edges[rng_below(ARRAY_SIZE(edges))];
 	return rng_next() >> rng_below(64);
 }
 
@@ -407,7 +395,7 @@ static char *gen_length(char *p, bool is_signed, enum kind *kind)
 		{ "ll", K_LLONG, K_ULLONG }, { "z", K_PTRDIFF, K_SIZE },
 		{ "t", K_PTRDIFF, K_SIZE }, { "j", K_INTMAX, K_UINTMAX },
 	};
-	size_t i = rng_below(sizeof(lens) / sizeof(lens[0]));
+	size_t i = rng_below(ARRAY_SIZE(lens));
 
 	*kind = is_signed ? lens[i].sk : lens[i].uk;
 	for (const char *m = lens[i].mod; *m; m++)
@@ -422,7 +410,7 @@ static const char *gen_string(void)
 		"0123456789abcdefghijklmnopqrstuvwxyz0123456789",
 	};
 
-	return pool[rng_below(sizeof(pool) / sizeof(pool[0]))];
+	return pool[rng_below(ARRAY_SIZE(pool))];
 }
 
 /* The conversion itself: flags, width, precision, length, letter. */
@@ -474,40 +462,48 @@ static void gen_case(struct fcase *c)
 }
 
 /*
- * Runs one case through ours at several buffer sizes: 0 with a NULL
- * buffer, 1, the exact length, one more, a random one and a large one.
- * want and n are glibc's output and return value.
+ * Formats one case with ours into a buffer of exactly size bytes (NULL
+ * when 0), so ASan catches a write past it; want and n are glibc's output
+ * and return value. The first few failures are described in t.
  */
-static bool check_case(const struct fcase *c, const char *want, int n, bool describe)
+static bool check_size(const struct fcase *c, const char *want, int n,
+		       size_t size, struct tally *t)
+{
+	char *buf = size ? malloc(size) : NULL;
+	size_t kept = (size_t)n < size ? (size_t)n : size - 1;
+	int got;
+	bool pass;
+
+	if (buf)
+		ref_memset(buf, 0x5a, size);
+	got = format_case(vrm_snprintf, buf, size, c);
+	pass = got == n;
+	if (size > 0)
+		pass = pass && ref_memcmp(buf, want, kept) == 0 && buf[kept] == '\0';
+	if (!pass && t->fails < TALLY_SHOWN) {
+		tally_diag(t, "format \"%s\" kind %d value 0x%llx string %s "
+			   "width %d prec %d", tap_escape(c->fmt), c->kind,
+			   (unsigned long long)c->bits,
+			   c->str ? tap_escape(c->str) : "NULL", c->width, c->prec);
+		tally_diag(t, "buffer size %zu: returned %d, glibc %d", size, got, n);
+		tally_diag(t, "  expected: \"%s\"", tap_escape_n(want, kept));
+		if (buf)
+			tally_diag(t, "  actual:   \"%s\"",
+				   tap_escape_n(buf, ref_strnlen(buf, size)));
+	}
+	free(buf);
+	return pass;
+}
+
+/* Sizes 0, 1, the exact length, one more, a random one and a large one. */
+static bool check_case(const struct fcase *c, const char *want, int n,
+		       struct tally *t)
 {
 	size_t sizes[] = { 0, 1, n, n + 1, rng_below(n + 2), BIG };
 
-	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		size_t size = sizes[i];
-		/* Exactly size bytes: ASan catches a write past them. */
-		char *buf = size ? malloc(size) : NULL;
-		size_t kept = (size_t)n < size ? (size_t)n : size - 1;
-		int got;
-		bool pass;
-
-		if (buf)
-			ref_memset(buf, 0x5a, size);
-		got = format_case(vrm_snprintf, buf, size, c);
-		pass = got == n &&
-		       (size == 0 || (ref_memcmp(buf, want, kept) == 0 && buf[kept] == '\0'));
-		if (!pass && describe) {
-			diag("format \"%s\" kind %d value 0x%llx string %s width %d prec %d",
-			     c->fmt, c->kind, (unsigned long long)c->bits,
-			     c->str ? c->str : "NULL", c->width, c->prec);
-			diag("buffer size %zu: returned %d, glibc %d", size, got, n);
-			show("expected: ", want, n);
-			if (buf)
-				show("actual:   ", buf, ref_strnlen(buf, size));
-		}
-		free(buf);
-		if (!pass)
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++)
+		if (!check_size(c, want, n, sizes[i], t))
 			return false;
-	}
 	return true;
 }
 
@@ -522,45 +518,51 @@ static void test_random_single(void)
 
 		gen_case(&c);
 		n = format_case(ref_snprintf, want, sizeof(want), &c);
-		tally_fail(&t, check_case(&c, want, n, t.fails < TALLY_SHOWN));
+		tally_fail(&t, check_case(&c, want, n, &t));
 	}
 	tally_ok(&t, "random single conversions at six buffer sizes");
 }
 
-/* Three int conversions in one format: arguments are taken in order. */
+/* Three int conversions, no '*' and no length, between literal text. */
+static void gen_multi(char *p)
+{
+	p = gen_literal(p);
+	for (int k = 0; k < 3; k++) {
+		char conv = "diuxXoc"[rng_below(7)];
+
+		*p++ = '%';
+		for (int f = rng_below(3); f > 0; f--)
+			p = pick(p, flags_for(conv));
+		if (rng_one_in(2))
+			p = put_int(p, 1 + rng_below(25));
+		if (conv != 'c' && rng_one_in(2)) {
+			*p++ = '.';
+			p = put_int(p, rng_below(12));
+		}
+		*p++ = conv;
+		p = gen_literal(p);
+	}
+	*p = '\0';
+}
+
+/* Several conversions in one format: arguments are taken in order. */
 static void test_random_multi(void)
 {
 	struct tally t = { 0 };
 
 	for (int i = 0; i < RANDOM_MULTI; i++) {
-		char fmt[128], *p = fmt, want[BIG], got[BIG];
-		int args[3], n, m;
+		char fmt[128], want[BIG], got[BIG];
+		int a = (int)gen_bits(), b = (int)gen_bits(), c = (int)gen_bits();
+		int n, m;
 
-		p = gen_literal(p);
-		for (int k = 0; k < 3; k++) {
-			char conv = "diuxXoc"[rng_below(7)];
-
-			*p++ = '%';
-			for (int f = rng_below(3); f > 0; f--)
-				p = pick(p, flags_for(conv));
-			if (rng_one_in(2))
-				p = put_int(p, 1 + rng_below(25));
-			if (conv != 'c' && rng_one_in(2)) {
-				*p++ = '.';
-				p = put_int(p, rng_below(12));
-			}
-			*p++ = conv;
-			p = gen_literal(p);
-			args[k] = (int)gen_bits();
-		}
-		*p = '\0';
-
-		n = ref_snprintf(want, sizeof(want), fmt, args[0], args[1], args[2]);
-		m = vrm_snprintf(got, sizeof(got), fmt, args[0], args[1], args[2]);
+		gen_multi(fmt);
+		n = ref_snprintf(want, sizeof(want), fmt, a, b, c);
+		m = vrm_snprintf(got, sizeof(got), fmt, a, b, c);
 		if (tally_fail(&t, n == m && ref_memcmp(want, got, n + 1) == 0)) {
-			diag("format \"%s\" args %d %d %d", fmt, args[0], args[1], args[2]);
-			show("expected: ", want, n);
-			show("actual:   ", got, m);
+			tally_diag(&t, "format \"%s\" args %d %d %d",
+				   tap_escape(fmt), a, b, c);
+			tally_diag(&t, "  expected: %d \"%s\"", SHOWN(want, n));
+			tally_diag(&t, "  actual:   %d \"%s\"", SHOWN(got, m));
 		}
 	}
 	tally_ok(&t, "random formats with three conversions");

@@ -20,6 +20,8 @@
 #define RANDOM_RUNS 2000
 #define MAX_RANDOM 5000
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /*
  * Buffers come from malloc at their exact size, so ASan reports any access
  * past the end; malloc's 16-byte alignment makes "p + a" misaligned by a.
@@ -93,14 +95,15 @@ static void test_memcpy(void)
 		for (size_t sa = 0; sa < ALIGNS; sa++)
 			for (size_t da = 0; da < ALIGNS; da++)
 				if (tally_fail(&small, memcpy_case(n, sa, da)))
-					diag("memcpy(dst + %zu, src + %zu, %zu)", da, sa, n);
+					tally_diag(&small, "memcpy(dst+%zu, src+%zu, %zu)",
+						   da, sa, n);
 	tally_ok(&small, "memcpy: sizes 0..80 at every alignment pair");
 
 	for (int i = 0; i < RANDOM_RUNS; i++) {
 		size_t n = rng_below(MAX_RANDOM), sa = rng_below(64), da = rng_below(64);
 
 		if (tally_fail(&big, memcpy_case(n, sa, da)))
-			diag("memcpy(dst + %zu, src + %zu, %zu)", da, sa, n);
+			tally_diag(&big, "memcpy(dst + %zu, src + %zu, %zu)", da, sa, n);
 	}
 	tally_ok(&big, "memcpy: random sizes and alignments");
 }
@@ -130,7 +133,8 @@ static void test_memmove(void)
 		for (size_t s = 0; s < span; s++)
 			for (size_t d = 0; d < span; d++)
 				if (tally_fail(&small, memmove_case(n + span, n, s, d)))
-					diag("memmove(buf + %zu, buf + %zu, %zu)", d, s, n);
+					tally_diag(&small, "memmove(buf+%zu, buf+%zu, %zu)",
+						   d, s, n);
 	tally_ok(&small, "memmove: sizes 0..48, every overlap within 24 bytes");
 
 	for (int i = 0; i < RANDOM_RUNS; i++) {
@@ -138,7 +142,8 @@ static void test_memmove(void)
 		size_t s = rng_below(len - n + 1), d = rng_below(len - n + 1);
 
 		if (tally_fail(&big, memmove_case(len, n, s, d)))
-			diag("memmove(buf + %zu, buf + %zu, %zu) in %zu", d, s, n, len);
+			tally_diag(&big, "memmove(buf + %zu, buf + %zu, %zu) in %zu",
+				   d, s, n, len);
 	}
 	tally_ok(&big, "memmove: random overlapping moves");
 }
@@ -165,9 +170,10 @@ static void test_memset(void)
 
 	for (size_t n = 0; n <= MAX_SMALL; n++)
 		for (size_t a = 0; a < ALIGNS; a++)
-			for (size_t v = 0; v < sizeof(values) / sizeof(values[0]); v++)
+			for (size_t v = 0; v < ARRAY_SIZE(values); v++)
 				if (tally_fail(&small, memset_case(n, a, values[v])))
-					diag("memset(buf + %zu, %d, %zu)", a, values[v], n);
+					tally_diag(&small, "memset(buf + %zu, %d, %zu)",
+						   a, values[v], n);
 	tally_ok(&small, "memset: sizes 0..80 at every alignment");
 
 	for (int i = 0; i < RANDOM_RUNS; i++) {
@@ -175,7 +181,7 @@ static void test_memset(void)
 		int c = (int)rng_next();
 
 		if (tally_fail(&big, memset_case(n, a, c)))
-			diag("memset(buf + %zu, %d, %zu)", a, c, n);
+			tally_diag(&big, "memset(buf + %zu, %d, %zu)", a, c, n);
 	}
 	tally_ok(&big, "memset: random sizes, alignments and values");
 }
@@ -199,20 +205,28 @@ static bool memcmp_case(size_t n, size_t aa, size_t ba, size_t pos, unsigned cha
 	return pass;
 }
 
-static void test_memcmp(void)
+/* Every alignment pair for one size and first difference. */
+static void memcmp_alignments(struct tally *t, size_t n, size_t pos)
 {
 	/* 0x80 makes one byte >= 0x80: bytes compare as unsigned char. */
 	static const unsigned char flips[] = { 0x01, 0x80, 0xff };
+
+	for (size_t aa = 0; aa < ALIGNS; aa++)
+		for (size_t ba = 0; ba < ALIGNS; ba++)
+			for (size_t f = 0; f < ARRAY_SIZE(flips); f++)
+				if (tally_fail(t, memcmp_case(n, aa, ba, pos, flips[f])))
+					tally_diag(t, "memcmp size %zu at +%zu/+%zu, "
+						   "differing at %zu by 0x%x",
+						   n, aa, ba, pos, flips[f]);
+}
+
+static void test_memcmp(void)
+{
 	struct tally t = { 0 };
 
 	for (size_t n = 0; n <= 40; n++)
-		for (size_t aa = 0; aa < ALIGNS; aa++)
-			for (size_t ba = 0; ba < ALIGNS; ba++)
-				for (size_t pos = 0; pos <= n; pos++)
-					for (size_t f = 0; f < sizeof(flips); f++)
-						if (tally_fail(&t, memcmp_case(n, aa, ba, pos, flips[f])))
-							diag("memcmp size %zu at +%zu/+%zu, differing at %zu by 0x%x",
-							     n, aa, ba, pos, flips[f]);
+		for (size_t pos = 0; pos <= n; pos++)
+			memcmp_alignments(&t, n, pos);
 	tally_ok(&t, "memcmp: sizes 0..40, every alignment and first difference");
 }
 
@@ -233,23 +247,57 @@ static bool memchr_case(size_t n, size_t a, size_t pos, unsigned char target, in
 	return pass;
 }
 
+/* One random byte to find, passed as c in three ways. */
+static void memchr_position(struct tally *t, size_t n, size_t a, size_t pos)
+{
+	unsigned char target = rng_next();
+	/* Only c's low byte counts, whatever the rest. */
+	int cs[] = { target, target + 256, (signed char)target };
+
+	for (size_t k = 0; k < ARRAY_SIZE(cs); k++)
+		if (tally_fail(t, memchr_case(n, a, pos, target, cs[k])))
+			tally_diag(t, "memchr size %zu at +%zu, c %d at %zu",
+				   n, a, cs[k], pos);
+}
+
 static void test_memchr(void)
 {
 	struct tally t = { 0 };
 
 	for (size_t n = 0; n <= 40; n++)
 		for (size_t a = 0; a < ALIGNS; a++)
-			for (size_t pos = 0; pos <= n; pos++) {
-				unsigned char target = rng_next();
-				/* Only c's low byte counts, whatever the rest. */
-				int cs[] = { target, target + 256, (signed char)target };
-
-				for (size_t k = 0; k < 3; k++)
-					if (tally_fail(&t, memchr_case(n, a, pos, target, cs[k])))
-						diag("memchr size %zu at +%zu, c %d at %zu",
-						     n, a, cs[k], pos);
-			}
+			for (size_t pos = 0; pos <= n; pos++)
+				memchr_position(&t, n, a, pos);
 	tally_ok(&t, "memchr: sizes 0..40, every alignment and position");
+}
+
+/* A string of n bytes at offset a: strlen, and strnlen at every limit. */
+static void strlen_case(struct tally *len, struct tally *nlen, size_t n, size_t a)
+{
+	char *s = random_str(a, n, all_bytes());
+
+	if (tally_fail(len, vrm_strlen(s + a) == n))
+		tally_diag(len, "strlen of %zu bytes at +%zu", n, a);
+	for (size_t max = 0; max <= n + 2; max++) {
+		size_t got = vrm_strnlen(s + a, max);
+
+		if (tally_fail(nlen, got == ref_strnlen(s + a, max)))
+			tally_diag(nlen, "strnlen(%zu bytes at +%zu, %zu)", n, a, max);
+	}
+	free(s);
+}
+
+/* No NUL at all: strnlen must stop at the limit, which ASan checks. */
+static bool unterminated_case(size_t n)
+{
+	unsigned char *raw = random_buf(n);
+	bool pass;
+
+	for (size_t i = 0; i < n; i++)
+		raw[i] |= 1;
+	pass = vrm_strnlen((char *)raw, n) == n;
+	free(raw);
+	return pass;
 }
 
 static void test_strlen(void)
@@ -257,24 +305,10 @@ static void test_strlen(void)
 	struct tally len = { 0 }, nlen = { 0 }, unterminated = { 0 };
 
 	for (size_t n = 0; n <= 40; n++) {
-		for (size_t a = 0; a < ALIGNS; a++) {
-			char *s = random_str(a, n, all_bytes());
-
-			if (tally_fail(&len, vrm_strlen(s + a) == n))
-				diag("strlen of %zu bytes at +%zu", n, a);
-			for (size_t max = 0; max <= n + 2; max++)
-				if (tally_fail(&nlen, vrm_strnlen(s + a, max) == ref_strnlen(s + a, max)))
-					diag("strnlen(%zu bytes at +%zu, %zu)", n, a, max);
-			free(s);
-		}
-		/* No NUL at all: strnlen must stop at max, which ASan checks. */
-		unsigned char *raw = random_buf(n);
-
-		for (size_t i = 0; i < n; i++)
-			raw[i] |= 1;
-		if (tally_fail(&unterminated, vrm_strnlen((char *)raw, n) == n))
-			diag("strnlen of %zu unterminated bytes", n);
-		free(raw);
+		for (size_t a = 0; a < ALIGNS; a++)
+			strlen_case(&len, &nlen, n, a);
+		if (tally_fail(&unterminated, unterminated_case(n)))
+			tally_diag(&unterminated, "strnlen of %zu unterminated bytes", n);
 	}
 	tally_ok(&len, "strlen: lengths 0..40 at every alignment");
 	tally_ok(&nlen, "strnlen: every limit around the length");
@@ -290,12 +324,12 @@ static void test_strchr(void)
 	for (int i = 0; i < 20 * RANDOM_RUNS; i++) {
 		size_t a = rng_below(ALIGNS), n = rng_below(13);
 		char *s = random_str(a, n, "ab\xe9");
-		int c = cs[rng_below(sizeof(cs) / sizeof(cs[0]))];
+		int c = cs[rng_below(ARRAY_SIZE(cs))];
 
 		if (tally_fail(&fwd, vrm_strchr(s + a, c) == ref_strchr(s + a, c)))
-			diag("strchr(\"%s\", %d)", s + a, c);
+			tally_diag(&fwd, "strchr(\"%s\", %d)", tap_escape(s + a), c);
 		if (tally_fail(&rev, vrm_strrchr(s + a, c) == ref_strrchr(s + a, c)))
-			diag("strrchr(\"%s\", %d)", s + a, c);
+			tally_diag(&rev, "strrchr(\"%s\", %d)", tap_escape(s + a), c);
 		free(s);
 	}
 	tally_ok(&fwd, "strchr: random strings, the terminator included");
@@ -311,11 +345,14 @@ static void test_strcmp(void)
 		char *a = random_str(0, rng_below(9), "ab\xe9");
 		char *b = random_str(0, rng_below(9), "ab\xe9");
 		size_t n = rng_below(11);
+		int ours = vrm_strcmp(a, b), ours_n = vrm_strncmp(a, b, n);
 
-		if (tally_fail(&cmp, sign(vrm_strcmp(a, b)) == sign(ref_strcmp(a, b))))
-			diag("strcmp(\"%s\", \"%s\")", a, b);
-		if (tally_fail(&ncmp, sign(vrm_strncmp(a, b, n)) == sign(ref_strncmp(a, b, n))))
-			diag("strncmp(\"%s\", \"%s\", %zu)", a, b, n);
+		if (tally_fail(&cmp, sign(ours) == sign(ref_strcmp(a, b))))
+			tally_diag(&cmp, "strcmp(\"%s\", \"%s\")",
+				   tap_escape(a), tap_escape(b));
+		if (tally_fail(&ncmp, sign(ours_n) == sign(ref_strncmp(a, b, n))))
+			tally_diag(&ncmp, "strncmp(\"%s\", \"%s\", %zu)",
+				   tap_escape(a), tap_escape(b), n);
 		free(a);
 		free(b);
 	}
@@ -332,7 +369,7 @@ static void test_strstr(void)
 		char *n = random_str(0, rng_below(5), "ab");
 
 		if (tally_fail(&t, vrm_strstr(h, n) == ref_strstr(h, n)))
-			diag("strstr(\"%s\", \"%s\")", h, n);
+			tally_diag(&t, "strstr(\"%s\", \"%s\")", h, n);
 		free(h);
 		free(n);
 	}
@@ -362,7 +399,8 @@ static void test_strlcpy(void)
 	for (size_t len = 0; len <= 40; len++)
 		for (size_t size = 0; size <= len + 3; size++)
 			if (tally_fail(&t, strlcpy_case(len, size)))
-				diag("strlcpy of %zu bytes into %zu", len, size);
+				tally_diag(&t, "strlcpy of %zu bytes into %zu",
+					   len, size);
 	tally_ok(&t, "strlcpy: every destination size around the length");
 }
 
@@ -388,13 +426,14 @@ static void test_ctype(void)
 	};
 	struct tally t = { 0 };
 
-	for (size_t f = 0; f < sizeof(fns) / sizeof(fns[0]); f++)
+	for (size_t f = 0; f < ARRAY_SIZE(fns); f++)
 		for (int c = -1; c <= 255; c++) {
 			int ours = fns[f].ours(c), ref = fns[f].ref(c);
 			bool same = fns[f].is_class ? !ours == !ref : ours == ref;
 
 			if (tally_fail(&t, same))
-				diag("%s(%d): %d, glibc %d", fns[f].name, c, ours, ref);
+				tally_diag(&t, "%s(%d): %d, glibc %d",
+					   fns[f].name, c, ours, ref);
 		}
 	tally_ok(&t, "ctype: ten functions against glibc for EOF and 0..255");
 }

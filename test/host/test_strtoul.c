@@ -13,6 +13,8 @@
 
 #define RANDOM_RUNS 50000
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Both functions, each against glibc: same value, same end position. */
 static bool same_as_glibc(const char *s, int base)
 {
@@ -42,11 +44,11 @@ static void test_table(void)
 	static const int bases[] = { 0, 2, 8, 10, 16, 36, 3, 7, 35 };
 	struct tally t = { 0 };
 
-	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
-		for (size_t b = 0; b < sizeof(bases) / sizeof(bases[0]); b++)
+	for (size_t i = 0; i < ARRAY_SIZE(inputs); i++)
+		for (size_t b = 0; b < ARRAY_SIZE(bases); b++)
 			if (tally_fail(&t, same_as_glibc(inputs[i], bases[b])))
-				diag("strtoul(\"%s\", base %d) differs from glibc", inputs[i],
-				     bases[b]);
+				tally_diag(&t, "strtoul(\"%s\", base %d)",
+					   tap_escape(inputs[i]), bases[b]);
 	tally_ok(&t, "edge cases in nine bases agree with glibc");
 }
 
@@ -103,7 +105,9 @@ static char *put_number(char *p, unsigned long long v, int base)
 static void random_input(char *buf, int base)
 {
 	static const char noise[] = " \t\n+-0123456789abcdefxXzZg";
-	static const char *const prefixes[] = { "", "", " ", "-", "+", "0", "0x", "0X", "-0x" };
+	static const char *const prefixes[] = {
+		"", "", " ", "-", "+", "0", "0x", "0X", "-0x",
+	};
 	char *p = buf;
 	int len = rng_below(8);
 
@@ -111,7 +115,7 @@ static void random_input(char *buf, int base)
 		for (int i = 0; i < 3 * len; i++)
 			*p++ = noise[rng_below(sizeof(noise) - 1)];
 	} else {
-		const char *pre = prefixes[rng_below(sizeof(prefixes) / sizeof(prefixes[0]))];
+		const char *pre = prefixes[rng_below(ARRAY_SIZE(prefixes))];
 		int shift = rng_below(64);
 		int b = base ? base : 16;
 
@@ -137,7 +141,8 @@ static void test_random(void)
 
 		random_input(buf, base);
 		if (tally_fail(&t, same_as_glibc(buf, base)))
-			diag("strtoul(\"%s\", base %d) differs from glibc", buf, base);
+			tally_diag(&t, "strtoul(\"%s\", base %d)",
+				   tap_escape(buf), base);
 	}
 	tally_ok(&t, "random numbers and noise agree with glibc");
 }
