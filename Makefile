@@ -104,18 +104,16 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o arch/ppc64/kernel.lds tools
 -include $(KOBJS:.o=.d)
 include test/host/Makefile.inc
 
-QEMU_FW_slof := x-vof=off
-QEMU_FW_vof  := x-vof=on
 RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT)
 
 run: $(KERNEL)
-	$(Q)$(PYTHON) tools/vrm-qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD)
+	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD)
 
 debug: $(KERNEL)
-	$(Q)$(PYTHON) tools/vrm-qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) --gdb
+	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) --gdb
 
 test: $(KERNEL) $(HOST_TESTS)
-	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS)" $(if $(SUITE),--suite $(SUITE))
+	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) test/runner_selftest.py" $(if $(SUITE),--suite $(SUITE))
 
 clean:
 	rm -rf $(BUILD)/*.o $(BUILD)/*.elf* $(BUILD)/gen $(BUILD)/boot $(BUILD)/arch \

@@ -233,7 +233,8 @@ class Fake:
         mib = int(mem[:-1]) * (1024 if mem.endswith("G") else 1)
         firmware = "vof" if "x-vof=on" in machine else "slof"
         self.dumpdtb = re.search(r"dumpdtb=([^,]+)", machine)
-        self.banner = f"vrm: 0.0-fake firmware={firmware} cpus={cpus} mem={mib}"
+        self.banner = (f"vrm: 0.0-fake firmware={firmware} cpus={cpus} "
+                       f"mem={mib}")
         self.qmp = None
         bootargs = self.opts.get("-append", [""])[0]
         self.scenario = re.search(r"test=(\S+)", bootargs).group(1)
@@ -322,23 +323,25 @@ def check_scenarios(c, build):
     """All scenarios in one run: each suite's lines, the summary, the logs."""
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
-    c.check(output.rstrip("\n").splitlines()[-1:] == ["47 passed, 15 failed, 1 skipped"],
+    last = output.rstrip("\n").splitlines()[-1:]
+    c.check(last == ["47 passed, 15 failed, 1 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second\nskip",
           "comment lines after a passing test stay in the log")
     c.has(output, r"^skip    pass: 3 - third # SKIP", "SKIP is counted apart")
     c.has(output, r"^ok      pass: QEMU exited with status 0$", "exit check")
-    c.has(output, r"^not ok  fail: 2 - broken\n        # test/kernel/x.c:12\n"
-          r"        # expected: 1\n        # actual: 2$", "failure diagnostics")
+    c.has(output, r"^not ok  fail: 2 - broken\n        # test/kernel/x.c:12"
+          r"\n        # expected: 1\n        # actual: 2$",
+          "failure diagnostics")
     c.has(output, r"^not ok  short: only 2 of 3 planned", "short plan")
     c.has(output, r"^not ok  noplan: TAP plan missing", "missing plan")
     c.has(output, r"^not ok  extra: 2 tests reported, but the plan says 1",
           "results beyond the plan")
     c.has(output, r"^not ok  hang: timeout: still running after 1.5 s; "
           r"QEMU killed", "timeout kills QEMU")
-    c.has(output, r"^not ok  panic: kernel panic\n        # panic: kernel/x.c:7",
-          "panic line")
+    c.has(output, r"^not ok  panic: kernel panic\n"
+          r"        # panic: kernel/x.c:7", "panic line")
     c.has(output, r"^not ok  panic: still running 0.3 s after the panic",
           "QEMU killed when it outlives a panic")
     c.has(output, r"^not ok  osterm: kernel called ibm,os-term\n"

@@ -104,9 +104,12 @@ class QMPClient:
 
     def events(self):
         """Return every event received so far (without waiting) and forget
-        them."""
-        while self._readable(0):
-            self._events.append(self._read_message(time.monotonic() + 1))
+        them; after QEMU has closed the socket, those it sent before."""
+        try:
+            while self._readable(0):
+                self._events.append(self._read_message(time.monotonic() + 1))
+        except ConnectionError:
+            pass
         events, self._events = self._events, []
         return events
 
@@ -147,8 +150,9 @@ class QMPClient:
         if ready:
             data = self.sock.recv(65536)
             if not data:
-                raise ConnectionError(f"QMP socket {self.path}: closed by QEMU")
+                raise ConnectionError(f"QMP socket {self.path}: closed")
             self._buf += data
+
 
 def socket_path(path):
     """A unix socket path within the kernel's 107-byte limit: the shorter of

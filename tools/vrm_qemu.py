@@ -36,8 +36,10 @@ QEMU_BINARY = "qemu-system-ppc64"
 
 FIRMWARES = {"slof": "x-vof=off", "vof": "x-vof=on"}
 
-# kernel-addr=0 loads the ELF at its physical link address (0x400000). The
-# caps quiet TCG's warnings about Spectre mitigations it cannot provide.
+# kernel-addr=0 loads the ELF at its physical link address (0x400000); QEMU
+# then warns "kernel_addr changed from 0x0 to 0x400000", which only reports
+# where the image landed. The caps quiet TCG's warnings about Spectre
+# mitigations it cannot provide.
 MACHINE_OPTIONS = ("kernel-addr=0,cap-cfpc=broken,cap-sbbc=broken,"
                    "cap-ibs=broken,cap-ccf-assist=off")
 
