@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The kernel log ring: every message with its level, CPU and timebase. */
+#include <stdbool.h>
 #include <string.h>
 #include <arch/percpu.h>
 #include <arch/spinlock.h>
@@ -56,7 +57,7 @@ static void print_record(const struct log_record *rec)
 		console_write("\n", 1);
 }
 
-void vklog(int level, const char *fmt, va_list ap)
+static void record(int level, bool print, const char *fmt, va_list ap)
 {
 	struct log_record rec;
 	unsigned long ee;
@@ -69,8 +70,22 @@ void vklog(int level, const char *fmt, va_list ap)
 	rec.seq = next_seq++;
 	ring[rec.seq % LOG_SLOTS] = rec;
 	spin_unlock_irqrestore(&log_lock, ee);
-	if (level <= console_level && console_ready())
+	if (print && level <= console_level && console_ready())
 		print_record(&rec);
+}
+
+void vklog(int level, const char *fmt, va_list ap)
+{
+	record(level, true, fmt, ap);
+}
+
+void klog_ring(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record(level, false, fmt, ap);
+	va_end(ap);
 }
 
 void klog(int level, const char *fmt, ...)

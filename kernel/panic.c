@@ -33,7 +33,7 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	console_break_lock();
 	kprintf("vrm: panic: %s (cpu %u)\n", reason, cpu_index());
-	klog(LOG_EMERG, "panic: %s\n", reason);
+	klog_ring(LOG_EMERG, "panic: %s (cpu %u)\n", reason, cpu_index());
 	stop_other_cpus();
 	rtas_os_term(reason);
 }

@@ -3,6 +3,10 @@
 # Turns `nm -n` output of the first link into the kernel's symbol table (assembly).
 import sys
 
+BOUNDS = {"_image_start", "_image_end", "_vectors_start", "_vectors_end",
+          "__bss_start", "__bss_end", "__ktest_start", "__ktest_end",
+          "__toc_start"}
+
 
 def main():
     syms = {}
@@ -11,8 +15,9 @@ def main():
         if len(parts) != 3 or parts[1] not in "tTwW":
             continue
         addr, name = int(parts[0], 16), parts[2]
-        # Local labels and the table's own symbols say nothing in a backtrace.
-        if name.startswith((".L", "ksym_")):
+        # Local labels, the table's own symbols and the linker script's
+        # bounds say nothing in a backtrace.
+        if name.startswith((".L", "ksym_")) or name in BOUNDS:
             continue
         syms.setdefault(addr, name)
     entries = sorted(syms.items())

@@ -81,12 +81,17 @@ static void print_symbol(const char *label, unsigned long addr)
 		pr_emerg("  %s %016lx\n", label, addr);
 }
 
-/* A plausible kernel stack pointer above `below`: aligned, kernel address,
- * and not absurdly far (stacks are small). */
-static bool stack_ok(unsigned long sp, unsigned long below)
+/* A plausible kernel stack pointer: aligned, in the kernel's address range. */
+static bool stack_ok(unsigned long sp)
 {
-	return (sp & 0xf000000000000000ul) == KERNEL_BASE && !(sp & 7) &&
-	       sp > below && sp - below < (1ul << 20);
+	return (sp & 0xf000000000000000ul) == KERNEL_BASE && !(sp & 7);
+}
+
+/* The next frame of a back chain lies above this one, and not absurdly far:
+ * kernel stacks are small. */
+static bool next_frame_ok(unsigned long next, unsigned long sp)
+{
+	return stack_ok(next) && next > sp && next - sp < KSTACK_SIZE;
 }
 
 static void backtrace(const struct trap_frame *f)
@@ -96,10 +101,10 @@ static void backtrace(const struct trap_frame *f)
 	pr_emerg("backtrace:\n");
 	print_symbol("nip", f->nip);
 	print_symbol("lr ", f->lr);
-	for (int depth = 0; depth < 16 && stack_ok(sp, 0); depth++) {
+	for (int depth = 0; depth < 16 && stack_ok(sp); depth++) {
 		unsigned long next = *(unsigned long *)sp;
 
-		if (!stack_ok(next, sp))
+		if (!next_frame_ok(next, sp))
 			break;
 		/* A function saves its LR in its caller's frame, at 16(r1). */
 		print_symbol("   ", *(unsigned long *)(next + 16));

@@ -36,6 +36,8 @@ struct log_record {
  * below the console level and a console exists. */
 void klog(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void vklog(int level, const char *fmt, va_list ap);
+/* Records a message in the ring only, for what was already printed raw. */
+void klog_ring(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Console messages up to this level (LOG_INFO unless loglevel= says). */
 void log_set_console_level(int level);
