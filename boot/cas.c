@@ -15,7 +15,7 @@
 #define OV5(n)		(ov5 + (n) - 1)
 
 struct cas_vector {
-	be32 pvr[8];		/* {mask, value} pairs, then a terminator */
+	be32 pvr[6];		/* {mask, value} pairs, then a terminator */
 	uint8_t nvec_m1;	/* number of vectors - 1 */
 	uint8_t ov1_len_m1;
 	uint8_t ov1[3];
@@ -33,15 +33,16 @@ static struct cas_vector vec;
 
 static void build_vector(void)
 {
-	static const uint32_t pvrs[8] = {
-		0xffff0000, 0x004e0000,	/* POWER9, raw mode */
-		0xffff0000, 0x00800000,	/* POWER10, raw mode */
-		0xffffffff, 0x0f000005,	/* any processor in ISA 3.00 mode */
+	/* Raw processors only: QEMU prefers any logical (compatibility) PVR
+	 * in the list to a raw match, and vrm needs no compatibility mode. */
+	static const uint32_t pvrs[6] = {
+		0xffff0000, 0x004e0000,	/* POWER9 */
+		0xffff0000, 0x00800000,	/* POWER10 */
 		0x00000000, 0xffffffff,	/* terminator: value outside its mask */
 	};
 	uint8_t *ov5 = vec.ov5;
 
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < 6; i++)
 		vec.pvr[i] = cpu_to_be32(pvrs[i]);
 	vec.nvec_m1 = 5 - 1;
 	vec.ov1_len_m1 = sizeof(vec.ov1) - 1;

@@ -12,6 +12,7 @@
 #include <vrm/vty.h>
 
 static unsigned long vterm;
+static unsigned long input_interrupts;
 
 /* LoPAR "H_PUT_TERM_CHAR": at most 16 bytes a call; H_BUSY means the
  * hypervisor's buffer is full for now. */
@@ -44,7 +45,13 @@ static void vty_poll(void)
 
 static void vty_interrupt(unsigned int irq, void *arg)
 {
+	input_interrupts++;
 	vty_poll();
+}
+
+unsigned long vty_input_interrupts(void)
+{
+	return input_interrupts;
 }
 
 static const struct console_driver vty_driver = {

@@ -7,4 +7,6 @@
 int vty_init(const void *fdt);
 /* Takes input by interrupt instead of polling; 0 or a negative errno. */
 int vty_enable_interrupt(const void *fdt, int node);
+/* How many input interrupts the vty has raised. */
+unsigned long vty_input_interrupts(void);
 #endif

@@ -15,6 +15,7 @@
 #include <vrm/ktest.h>
 #include <vrm/log.h>
 #include <vrm/memmap.h>
+#include <vrm/vty.h>
 
 KTEST(boot, "the flattened tree is a valid FDT with the nodes the kernel needs")
 {
@@ -150,8 +151,11 @@ KTEST(boot, "the kernel log keeps level, CPU and timebase")
 	KT_EXPECT(t, strstr(rec.text, "ktest marker") != NULL);
 }
 
-KTEST(boot, "the host runner answers requests over the console")
+KTEST(boot, "the host runner answers requests over the console, by interrupt")
 {
+	unsigned long irqs = vty_input_interrupts();
+
 	KT_EXPECT_EQ(t, ktest_host("sleep", "0"), 0);
 	KT_EXPECT(t, ktest_host("no-such-verb", NULL) != 0);
+	KT_EXPECT(t, vty_input_interrupts() > irqs);
 }
