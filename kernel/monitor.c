@@ -42,7 +42,7 @@ static void cmd_mem(char *args)
 	for (unsigned int i = 0; i < boot_memory.count; i++) {
 		const struct mem_range *r = &boot_memory.range[i];
 
-		kprintf("%#014lx-%#014lx %6lu MiB\n", (unsigned long)r->base,
+		kprintf("0x%012lx-0x%012lx %6lu MiB\n", (unsigned long)r->base,
 			(unsigned long)(r->base + r->size - 1), (unsigned long)(r->size >> 20));
 	}
 	kprintf("total %lu MiB\n", (unsigned long)(boot_memory.total >> 20));
