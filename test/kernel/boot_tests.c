@@ -27,6 +27,26 @@ KTEST(boot, "the flattened tree is a valid FDT with the nodes the kernel needs")
 						   sizeof("memory")) >= 0);
 }
 
+/* Byte n of the agreed option vector 5 (/chosen/ibm,architecture-vec-5
+ * holds byte n at index n; bytes past its end are zero). */
+static unsigned int ov5_byte(int n)
+{
+	int chosen = fdt_path_offset(kernel_fdt, "/chosen"), len;
+	const uint8_t *v = fdt_getprop(kernel_fdt, chosen, "ibm,architecture-vec-5", &len);
+
+	return v && n < len ? v[n] : 0;
+}
+
+KTEST(boot, "CAS agreed on hash MMU, XICS, hot-plug events and DR memory")
+{
+	KT_EXPECT_EQ(t, ov5_byte(2) & 0x20, 0x20);	/* dynamic-reconfiguration memory */
+	KT_EXPECT_EQ(t, ov5_byte(6) & 0x04, 0x04);	/* hot-plug event interrupt */
+	KT_EXPECT_EQ(t, ov5_byte(22) & 0x80, 0x80);	/* ibm,dynamic-memory-v2 */
+	KT_EXPECT_EQ(t, ov5_byte(23), 0);		/* XICS, not XIVE */
+	KT_EXPECT_EQ(t, ov5_byte(24), 0);		/* hashed page table, not radix */
+	KT_EXPECT(t, fdt_node_offset_by_compatible(kernel_fdt, -1, "IBM,ppc-xicp") >= 0);
+}
+
 KTEST(boot, "RTAS was instantiated inside the kernel image")
 {
 	extern char _image_start[], _image_end[];
