@@ -6,6 +6,7 @@
 #include <arch/hcall.h>
 #include <arch/irq.h>
 #include <arch/ppc.h>
+#include <arch/spinlock.h>
 #include <vrm/console.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
@@ -13,6 +14,7 @@
 
 static unsigned long vterm;
 static unsigned long input_interrupts;
+static spinlock_t input_lock = SPINLOCK_INIT;
 
 /* LoPAR "H_PUT_TERM_CHAR": at most 16 bytes a call; H_BUSY means the
  * hypervisor's buffer is full for now. */
@@ -34,13 +36,17 @@ static void vty_write(const char *s, size_t n)
 	}
 }
 
+/* Reading and queueing happen under one lock with interrupts off: the
+ * input interrupt arriving between the two would queue later bytes first. */
 static void vty_poll(void)
 {
+	unsigned long ee = spin_lock_irqsave(&input_lock);
 	char buf[16];
 	size_t len;
 
 	while (hv_get_term_char(vterm, buf, &len) == H_SUCCESS && len)
 		console_input(buf, len > 16 ? 16 : len);
+	spin_unlock_irqrestore(&input_lock, ee);
 }
 
 static void vty_interrupt(unsigned int irq, void *arg)

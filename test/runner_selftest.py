@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-# Self-test of test/run, tools/qmp.py and tools/vrm_qemu.py without a kernel:
+# Self-test of test/run (and its test/runner/ package), tools/qmp.py and
+# tools/vrm_qemu.py without a kernel:
 # a fake QEMU (this file with --fake-qemu) plays scripted consoles; TAP out.
 """Runner self-test.
 
@@ -14,8 +15,6 @@ writes a manifest of scenarios into a temporary build directory, runs
 test/run on it and checks what the runner printed, returned and kept.
 """
 
-import importlib.machinery
-import importlib.util
 import json
 import os
 import re
@@ -29,10 +28,11 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
 RUN = os.path.join(HERE, "run")
-sys.path.insert(0, os.path.join(REPO, "tools"))
+sys.path.insert(0, HERE)
 
+# The runner package puts tools/ on the path for qmp and vrm_qemu.
+from runner import manifest, panic, tap  # noqa: E402
 import qmp  # noqa: E402
 import vrm_qemu  # noqa: E402
 
@@ -165,6 +165,48 @@ def scenario_osterm(fake):
     out("1..1")
     out("ok 1 - before")
     os_term("no panic line")
+
+
+def log(text):
+    """A kernel log line, as the real console ends it."""
+    print(f"[     1.914076 0] {text}", end="\r\n", flush=True)
+
+
+def panic_dump(frames):
+    """The kernel's dump of an unexpected exception, then its panic line."""
+    log("exception 0x380 (data segment) on cpu 0")
+    log("  SRR0 c000000000401c84  SRR1 8000000000008013")
+    log("  DAR  7fedcba987654320  DSISR 00000000")
+    log("  LR   c00000000040bc3c  CTR  c00000000040bc60")
+    log("  CR   20000808  XER  0000000020040000")
+    for row in range(0, 32, 4):
+        log(f"  r{row:<2} " + " ".join([f"{row:016x}"] * 4))
+    log("backtrace:")
+    for frame in frames:
+        log("  " + frame)
+    out("vrm: panic: unexpected data segment exception at 0xc000000000401c84 "
+        "(cpu 0)")
+    os_term("unexpected data segment exception at 0xc000000000401c84")
+
+
+def scenario_expectpanic(fake):
+    out("1..2")
+    out("ok 1 - before")
+    panic_dump(["nip c000000000401c84 arch_bad_access+0x10",
+                "lr  c00000000040bc3c panic_trigger+0x2c",
+                "    c00000000040bc80 ktest_fn_0+0x20"])
+
+
+def scenario_panicnosym(fake):
+    out("1..1")
+    panic_dump(["nip c000000000401c84 arch_bad_access+0x10",
+                "lr  c00000000040bc3c my_panic_trigger+0x2c"])
+
+
+def scenario_nopanic(fake):
+    out("1..1")
+    out("not ok 1 - the bad access did not fault")
+    out("# test/kernel/panic_tests.c:17")
 
 
 def scenario_crash(fake):
@@ -305,6 +347,9 @@ powercycle   slof 1 512M 20  powercycle
 nobanner     vof  1 512M 20  nobanner
 wrongbanner  vof  1 512M 20  wrongbanner
 fdt          vof  1 512M 20  fdt fdtref maxcpus=4 maxmem=2G
+expectpanic  vof  1 512M 20  expectpanic panic=panic_trigger
+panicnosym   vof  1 512M 20  panicnosym  panic=panic_trigger
+nopanic      vof  1 512M 20  nopanic     panic=panic_trigger
 """
 
 
@@ -324,7 +369,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["47 passed, 15 failed, 1 skipped"],
+    c.check(last == ["67 passed, 18 failed, 1 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second\nskip",
@@ -368,6 +413,7 @@ def check_scenarios(c, build):
           r"        # cpus: expected 1, got 91", "banner mismatch")
     c.has(output, r"^ok      fdt: 1 - initrd is the dumped tree",
           "fdtref passes QEMU's dumped tree as the initrd")
+    check_expected_panics(c, output)
     logs = set(os.listdir(os.path.join(build, "test-logs")))
     c.check("fail.log" in logs and "pass.log" not in logs,
             "logs kept for failing suites only", sorted(logs))
@@ -378,11 +424,42 @@ def check_scenarios(c, build):
     c.check(output.isascii(), "output is plain ASCII")
 
 
+PANIC_PIECES = ("the dump names the exception vector",
+                "the dump has SRR0 and SRR1", "the dump has DAR and DSISR",
+                "the dump has LR", "the dump has all 32 GPRs",
+                "the backtrace names panic_trigger",
+                "the vrm: panic: line is on the console")
+
+
+def check_expected_panics(c, output):
+    """panic=NAME suites: every piece passes, a missing symbol or a missing
+    panic fails, and the cut-short TAP block is not a failure."""
+    for piece in PANIC_PIECES:
+        c.has(output, rf"^ok      expectpanic: expected panic: {piece}$",
+              f"expected panic: {piece}")
+    c.has(output, r"^ok      expectpanic: expected panic: QEMU exited with "
+          r"status 0 by itself after ibm,os-term$",
+          "expected panic: QEMU's exit after os-term")
+    c.has(output, r"^# expectpanic: 1 of 2 planned tests reported before "
+          r"the expected panic$", "a TAP block cut short by the panic")
+    c.check(not re.search(r"^not ok  expectpanic:", output, re.MULTILINE),
+            "an expected panic with every piece passes")
+    c.has(output, r"^not ok  panicnosym: expected panic: the backtrace names "
+          r"panic_trigger\n        # no frame in panic_trigger\+0x\.\.; "
+          r"the backtrace:\n        #   nip c000000000401c84 arch_bad_access",
+          "a backtrace without the function fails")
+    c.has(output, r"^ok      panicnosym: expected panic: the dump has all 32",
+          "the other pieces still pass without the function")
+    c.has(output, r"^not ok  nopanic: expected panic: none came "
+          r"\(panic=panic_trigger\)", "a panic=NAME suite must panic")
+
+
 def check_clean_run(c, build):
     """A passing run exits 0 and removes the stale log of a suite."""
     with open(os.path.join(build, "test-logs", "pass.log"), "w") as f:
         f.write("stale\n")
-    rc, output, err = run_runner(build, ["pass,sleep", "reboot"])
+    rc, output, err = run_runner(build, ["pass,sleep", "reboot",
+                                         "expectpanic"])
     c.check(rc == 0, "a run without failures exits 0", f"rc={rc}", output, err)
     c.check(not os.path.exists(os.path.join(build, "test-logs", "pass.log")),
             "the stale log of a passing suite is deleted")
@@ -407,34 +484,32 @@ def check_host_tests(c, build):
             "nothing run is not success", output)
 
 
-def load_runner():
-    loader = importlib.machinery.SourceFileLoader("vrm_test_run", RUN)
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def check_units(c):
     """Pure functions of the runner and the launcher."""
-    run = load_runner()
-    c.check(run.size_mib("4G") == 4096 and run.size_mib("512M") == 512
-            and run.size_mib("256") == 256, "sizes in MiB")
-    c.check(run.console_line("junk\rok 1 - x\r\n") == "ok 1 - x",
+    c.check(manifest.size_mib("4G") == 4096
+            and manifest.size_mib("512M") == 512
+            and manifest.size_mib("256") == 256, "sizes in MiB")
+    c.check(tap.console_line("junk\rok 1 - x\r\n") == "ok 1 - x",
             "carriage returns overwrite, as on a terminal")
-    s = run.parse_row("a slof 2 1G 30 boot,smp disk append=x=1 "
+    s = manifest.parse_row("a slof 2 1G 30 boot,smp disk append=x=1 "
                       "qemu=-no-reboot maxcpus=4".split())
     c.check(s.disk and s.append == ["x=1"] and s.qemu_args == ["-no-reboot"]
-            and s.maxcpus == 4 and s.tests == "boot,smp", "manifest row")
+            and s.maxcpus == 4 and s.tests == "boot,smp"
+            and s.panic is None, "manifest row")
+    s = manifest.parse_row("p vof 1 512M 60 panic panic=panic_trigger".split())
+    c.check(s.panic == "panic_trigger", "manifest row with panic=")
     for row, why in (("a vof 1 1G 30 boot disk", "disk needs SLOF"),
                      ("a slof 1 1G 30 boot disk fdtref", "disk and fdtref"),
                      ("a slof 1 1G 30 boot frob", "unknown option"),
-                     ("a slof 1 1G", "short row")):
+                     ("a slof 1 1G", "short row"),
+                     ("a vof 1 1G 30 panic panic=", "panic= without a name"),
+                     ("a vof 1 1G 30 panic panic=a+b", "panic= not a name")):
         try:
-            run.parse_row(row.split())
+            manifest.parse_row(row.split())
             c.check(False, f"manifest rejects: {why}")
         except ValueError:
             c.check(True, f"manifest rejects: {why}")
+    check_panic_units(c)
 
     m = vrm_qemu.Machine(firmware="vof", smp=2, mem="1G", maxcpus=8,
                          maxmem="4G", kernel="k.elf", append="test=boot",
@@ -456,6 +531,28 @@ def check_units(c):
             and "-S" in argv and "tcp::1234" in argv
             and "stdio,id=console,mux=on,signal=off" in argv,
             "disk boot, gdb and terminal console", argv)
+
+
+def check_panic_units(c):
+    """The expected-panic checks on dumps the fake QEMU does not play."""
+    watch = panic.PanicWatch("panic_trigger")
+    for line in ("r0  " + " 0000000000000000" * 4, "backtrace:",
+                 "lr  c00000000040bc3c panic_trigger+0x2c",
+                 "vrm: panic: it broke",
+                 "exception 0x700 (program) on cpu 0"):
+        watch.line(line)
+    results = {desc: (ok, diags) for ok, desc, diags in watch.results()}
+    gprs = results["expected panic: the dump has all 32 GPRs"]
+    c.check(gprs == (False, ["# missing rows: r4 r8 r12 r16 r20 r24 r28"]),
+            "expected panic: missing GPR rows are named", gprs)
+    c.check(results["expected panic: the backtrace names panic_trigger"][0]
+            and not results["expected panic: the dump has LR"][0],
+            "expected panic: lines after the panic line are not read")
+    ok, desc, _ = panic.exit_result(1, "qemu: OS terminated: x")
+    c.check(not ok and "status 1" in desc,
+            "expected panic: a non-zero exit after os-term fails", desc)
+    ok, desc, _ = panic.exit_result(0, None)
+    c.check(not ok, "expected panic: an exit without os-term fails", desc)
 
 
 def check_qmp(c, build):

@@ -31,7 +31,7 @@ SLOF_LOAD_BASE = 0x4000
 
 # Partition 1 (PReP) starts at 1 MiB, the usual alignment, and is sized to
 # the boot image rounded up to PREP_ROUND: SLOF reads every sector of it
-# (about 0.2 s per MiB under TCG), so a tight partition boots faster. Its
+# (0.2 to 0.3 s per MiB under TCG), so a tight partition boots faster. Its
 # upper bound keeps the buffer SLOF reads it into, [0x4000, 0x4000 + size),
 # below 0x400000 where vrm's segments are copied, so loading never
 # overwrites bytes it has still to copy.
@@ -221,7 +221,7 @@ def make_prep_disk(kernel_path, out_path, size_mib=DEFAULT_SIZE_MIB):
 def disk_qemu_args(image_path):
     """QEMU arguments that attach image_path as a modern-only virtio-blk PCI
     device with TCE DMA on the spapr PHB, first in the boot order. SLOF
-    0x20220719 drives such a device (virtio 1.0, VIRTIO_F_IOMMU_PLATFORM
+    20220719 drives such a device (virtio 1.0, VIRTIO_F_IOMMU_PLATFORM
     via its dma-map-in) and boots it; bootindex puts it in /chosen
     qemu,boot-list so the choice does not depend on NVRAM or aliases."""
     # QEMU option values escape a comma by doubling it.

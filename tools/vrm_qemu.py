@@ -38,9 +38,11 @@ FIRMWARES = {"slof": "x-vof=off", "vof": "x-vof=on"}
 
 # kernel-addr=0 loads the ELF at its physical link address (0x400000); QEMU
 # then warns "kernel_addr changed from 0x0 to 0x400000", which only reports
-# where the image landed. The caps quiet TCG's warnings about Spectre
-# mitigations it cannot provide.
-MACHINE_OPTIONS = ("kernel-addr=0,cap-cfpc=broken,cap-sbbc=broken,"
+# where the image landed. Without it QEMU loads the image at 0x800000 and
+# the kernel copies itself down (Machine.kernel_addr0 = False tests that).
+# The caps quiet TCG's warnings about Spectre mitigations it cannot provide.
+KERNEL_ADDR_0 = "kernel-addr=0"
+MACHINE_OPTIONS = ("cap-cfpc=broken,cap-sbbc=broken,"
                    "cap-ibs=broken,cap-ccf-assist=off")
 
 DEFAULT_GDB_PORT = 1234
@@ -56,6 +58,7 @@ class Machine:
     maxmem: str | None = None       # -m SIZE,slots=,maxmem= for memory hotplug
     slots: int = 4
     boot: str = "kernel"            # "kernel" (-kernel) or "disk" (SLOF)
+    kernel_addr0: bool = True       # load at the link address (see above)
     kernel: str | None = None
     disk: str | None = None         # the image when boot == "disk"
     append: str = ""
@@ -91,7 +94,10 @@ def check(m):
 def command(m):
     """The QEMU argument vector for machine `m`."""
     check(m)
-    machine = f"pseries,{FIRMWARES[m.firmware]},{MACHINE_OPTIONS}"
+    machine = f"pseries,{FIRMWARES[m.firmware]}"
+    if m.kernel_addr0:
+        machine += f",{KERNEL_ADDR_0}"
+    machine += f",{MACHINE_OPTIONS}"
     if m.dumpdtb:
         machine += f",dumpdtb={m.dumpdtb}"
     argv = list(m.qemu) + ["-M", machine,

@@ -31,6 +31,7 @@ struct percpu {
 	volatile unsigned long ipi_pending;	/* bit per IPI type */
 	unsigned long ipi_count;
 	unsigned long dec_interrupts;	/* decrementer interrupts taken */
+	unsigned long dec_early;	/* of those, taken before their deadline */
 	uint64_t tick_deadline;		/* timebase value of the next tick */
 	volatile uint64_t ticks;	/* timer ticks, missed ones included */
 	struct fault_catch *fault_catch;	/* armed by tests that expect a fault */

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: MIT
+# Reads test/suites: one Suite per row, checked before anything boots.
+"""The manifest of QEMU suites (its columns are described in test/suites)."""
+
+import re
+from dataclasses import dataclass, field
+
+import vrm_qemu
+
+SIZE = re.compile(r"^(\d+(?:\.\d+)?)([kmgt]?)(?:i?b)?$", re.IGNORECASE)
+NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+FUNCTION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class ManifestError(Exception):
+    pass
+
+
+@dataclass
+class Suite:
+    """One row of test/suites."""
+    name: str
+    firmware: str
+    smp: int
+    mem: str
+    timeout: float
+    tests: str
+    fdtref: bool = False
+    disk: bool = False
+    append: list[str] = field(default_factory=list)
+    qemu_args: list[str] = field(default_factory=list)
+    maxcpus: int | None = None
+    maxmem: str | None = None
+    panic: str | None = None    # the function an expected panic starts in
+    kernel_addr0: bool = True   # false: QEMU's default load address
+
+
+def size_mib(text):
+    """QEMU's size syntax (a bare number means MiB) in MiB."""
+    m = SIZE.match(text)
+    if not m:
+        raise ValueError(f"bad size {text!r}")
+    shift = {"k": -10, "": 0, "m": 0, "g": 10, "t": 20}[m.group(2).lower()]
+    return int(float(m.group(1)) * 2 ** shift)
+
+
+def parse_row(words):
+    """A Suite from the columns of one manifest row; raises ValueError."""
+    if len(words) < 6:
+        raise ValueError("need: name firmware smp mem timeout tests [options]")
+    name, firmware, smp, mem, timeout, tests = words[:6]
+    if not NAME.match(name):
+        raise ValueError(f"suite name {name!r} is not a plain file name")
+    size_mib(mem)
+    s = Suite(name, firmware, int(smp), mem, float(timeout), tests)
+    for opt in words[6:]:
+        parse_option(s, opt)
+    if s.disk and s.fdtref:
+        raise ValueError("fdtref passes the tree with -initrd, which QEMU "
+                         "accepts only with -kernel, not on a disk boot")
+    if s.smp < 1 or s.timeout <= 0:
+        raise ValueError("smp and timeout must be positive")
+    vrm_qemu.check(suite_machine(s, "kernel", "disk", None, None, ["qemu"]))
+    return s
+
+
+def parse_option(s, opt):
+    """Apply one option word to Suite `s`; raises ValueError."""
+    key, eq, value = opt.partition("=")
+    if opt == "fdtref":
+        s.fdtref = True
+    elif opt == "disk":
+        s.disk = True
+    elif opt == "loadaddr=qemu":
+        s.kernel_addr0 = False
+    elif eq and key == "append":
+        s.append.append(value)
+    elif eq and key == "qemu":
+        s.qemu_args.append(value)
+    elif eq and key == "maxcpus":
+        s.maxcpus = int(value)
+    elif eq and key == "maxmem":
+        size_mib(value)
+        s.maxmem = value
+    elif eq and key == "panic":
+        if not FUNCTION.match(value):
+            raise ValueError(f"panic= needs a C function name, not {value!r}")
+        s.panic = value
+    else:
+        raise ValueError(f"unknown option {opt!r}")
+
+
+def parse_manifest(path):
+    """The suites of the manifest at `path`, by name; raises ManifestError."""
+    suites = {}
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            words = line.split()
+            for i, w in enumerate(words):
+                if w.startswith("#"):
+                    del words[i:]
+                    break
+            if not words:
+                continue
+            try:
+                s = parse_row(words)
+            except ValueError as e:
+                raise ManifestError(f"{path}:{number}: {e}") from e
+            if s.name in suites:
+                raise ManifestError(f"{path}:{number}: suite {s.name} twice")
+            suites[s.name] = s
+    return suites
+
+
+def suite_machine(s, kernel, disk, initrd, qmp_path, qemu):
+    """The vrm_qemu.Machine that runs suite `s`."""
+    return vrm_qemu.Machine(
+        firmware=s.firmware, smp=s.smp, mem=s.mem, maxcpus=s.maxcpus,
+        maxmem=s.maxmem, boot="disk" if s.disk else "kernel", kernel=kernel,
+        kernel_addr0=s.kernel_addr0,
+        disk=disk if s.disk else None,
+        append=" ".join([f"test={s.tests}"] + s.append),
+        initrd=initrd, qmp=qmp_path, extra=list(s.qemu_args), qemu=qemu)

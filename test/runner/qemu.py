@@ -1,0 +1,249 @@
+# SPDX-License-Identifier: MIT
+# One suite of test/suites as a session: its QEMU (started again on power
+# cycles), the banner check, @@host requests, QMP, panics and the exit check.
+"""QEMU suites."""
+
+import os
+import re
+import shlex
+import subprocess
+import time
+
+import qmp
+import vrm_qemu
+
+from . import panic
+from .manifest import size_mib, suite_machine
+from .session import STOP, Session, describe_exit
+from .tap import RESULT, console_line
+from .verbs import VERBS
+
+BANNER = re.compile(r"vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
+REQUEST = re.compile(r"^@@host\s+(\S+)\s*(.*)$")
+
+QUIT_WAIT = 20.0        # seconds QEMU may take to exit after QMP quit
+DUMP_TIMEOUT = 60.0     # seconds for QEMU to write its device tree
+
+
+class QemuSuite(Session):
+    """One suite: a QEMU (restarted on power cycles) and the kernel's TAP."""
+
+    def __init__(self, suite, ctx):
+        super().__init__(suite.name, suite.timeout, ctx)
+        self.suite = suite
+        base = os.path.join(ctx.logdir, suite.name)
+        self.dtb = base + ".qemu.dtb" if suite.fdtref else None
+        self.disk = base + ".img" if suite.disk else None
+        self.qmp_path = qmp.socket_path(base + ".qmp")
+        self.qmp_client = None
+        self.argv = None
+        self.boots = 0
+        self.panicked = False           # a panic line was on the console
+        self.os_term = None             # QEMU's line for ibm,os-term
+        self.last_console = ""
+        self.watch = panic.PanicWatch(suite.panic) if suite.panic else None
+        # What the banner must say; DLPAR verbs will keep it current.
+        self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
+                       "mem": size_mib(suite.mem)}
+
+    def machine(self):
+        return suite_machine(self.suite, self.ctx.kernel, self.disk, self.dtb,
+                             self.qmp_path, self.ctx.qemu)
+
+    def run(self):
+        if not self.prepare():
+            return
+        self.argv = vrm_qemu.command(self.machine())
+        self.launch()
+        self.run_until_exit()
+        self.close_qmp()
+        if STOP.is_set():
+            self.check_exit()
+            return
+        if self.os_term and not self.panicked:
+            self.fail("kernel called ibm,os-term", [f"# {self.os_term}"])
+        if self.boots == 0:
+            self.fail("no banner on the console",
+                      [f"# last line: {self.last_console}"])
+        else:
+            self.tap.close(cut_short=self.expected_panic())
+        if self.watch:
+            self.check_panic()
+        self.check_exit()
+
+    def prepare(self):
+        """Make the disk image and the reference tree the suite asks for."""
+        try:
+            if self.disk:
+                vrm_qemu.make_disk(self.ctx.kernel, self.disk)
+        except Exception as e:      # mkdisk raises its own error classes
+            self.fail("disk image made", [f"# {e}"])
+            return False
+        return self.dump_tree() if self.dtb else True
+
+    def dump_tree(self):
+        """Let QEMU write the device tree of this very machine and exit."""
+        m = self.machine()
+        m.initrd = None
+        m.qmp = None
+        m.dumpdtb = self.dtb
+        argv = vrm_qemu.command(m)
+        self.log_write("$ " + shlex.join(argv))
+        if os.path.exists(self.dtb):
+            os.remove(self.dtb)
+        try:
+            r = subprocess.run(argv, stdin=subprocess.DEVNULL,
+                               capture_output=True, start_new_session=True,
+                               timeout=min(DUMP_TIMEOUT, max(
+                                   self.deadline - time.monotonic(), 1)))
+            out = (r.stdout + r.stderr).decode("utf-8", "replace")
+            self.log_write(out.rstrip("\n"))
+            status = describe_exit(r.returncode)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            status = str(e)
+        if not os.path.exists(self.dtb):
+            self.fail("QEMU dumped its device tree", [f"# QEMU {status}"])
+            return False
+        return True
+
+    def launch(self):
+        if os.path.exists(self.qmp_path):
+            os.remove(self.qmp_path)
+        self.start(self.argv)
+
+    def on_output(self, text):
+        line = console_line(text)
+        if line:
+            self.last_console = line
+            if self.watch:
+                self.watch.line(line)
+        if self.panicked:
+            return
+        if "panic:" in line and not (line.startswith("#") or
+                                     RESULT.match(line)):
+            self.panic(line)
+            return
+        banner = BANNER.search(text)
+        if banner:
+            self.new_boot(banner)
+        elif self.boots > 0:
+            request = REQUEST.match(line)
+            if request:
+                self.tap.flush()
+                self.request(request.group(1), request.group(2).split())
+            else:
+                self.tap.line(line)
+
+    def on_stderr(self, text):
+        # QEMU's message for RTAS ibm,os-term: the guest is done, and QEMU
+        # should exit. The panic line may still be on its way through the
+        # other pipe, so the console is read on.
+        if "OS terminated" in text and self.os_term is None:
+            self.os_term = console_line(text)
+            self.start_grace()
+
+    def panic(self, line):
+        """Report it once (unless the suite expects it), then give QEMU a
+        little time to exit by itself."""
+        self.tap.flush()
+        self.panicked = True
+        if not self.watch:
+            self.fail("kernel panic", [f"# {line}"])
+        self.start_grace()
+
+    def expected_panic(self):
+        return self.panicked and self.watch is not None
+
+    def start_grace(self):
+        if self.grace_deadline is None:
+            self.grace_deadline = time.monotonic() + self.ctx.panic_grace
+
+    def new_boot(self, banner):
+        if self.boots:
+            self.tap.close()
+        self.boots += 1
+        self.tap.prefix = f"boot {self.boots}: " if self.boots > 1 else ""
+        got = {"firmware": banner.group(2), "cpus": int(banner.group(3)),
+               "mem": int(banner.group(4))}
+        diffs = [f"# {k}: expected {v}, got {got[k]}"
+                 for k, v in self.expect.items() if got[k] != v]
+        self.report("not ok" if diffs else "ok",
+                    self.tap.prefix + "banner matches machine", diffs)
+
+    def request(self, name, args):
+        """Serve `@@host name args` and answer `@@done name status`."""
+        fn = VERBS.get(name)
+        try:
+            if fn is None:
+                raise ValueError("unknown verb")
+            status = fn(self, args)
+        except (qmp.QMPError, OSError, ValueError, RuntimeError) as e:
+            self.note(f"@@host {' '.join([name] + args)} failed: {e}")
+            status = 1
+        if status is not None and self.proc is not None:
+            self.write(f"@@done {name} {status}\n")
+
+    def qmp(self):
+        """The QMP connection to the running QEMU, opened on first use."""
+        if self.qmp_client is None:
+            client = qmp.QMPClient(self.qmp_path)
+            client.connect(timeout=10.0)
+            self.qmp_client = client
+        return self.qmp_client
+
+    def close_qmp(self):
+        if self.qmp_client is not None:
+            self.qmp_client.close()
+            self.qmp_client = None
+
+    def powercycle(self):
+        """QMP quit, wait for QEMU to exit, and start the same command line
+        again (same disk images); the kernel then boots afresh."""
+        try:
+            self.qmp().execute("quit")
+        except ConnectionError:
+            pass        # QEMU may close the socket before it answers
+        self.close_qmp()
+        try:
+            status = self.proc.wait(timeout=QUIT_WAIT)
+        except subprocess.TimeoutExpired:
+            self.kill("QEMU did not exit on QMP quit")
+            raise RuntimeError("QEMU did not exit on QMP quit")
+        if status != 0:
+            self.status = status
+            raise RuntimeError(f"QEMU {describe_exit(status)} on QMP quit")
+        self.log_write("[runner] power cycle: starting QEMU again")
+        self.launch()
+
+    def check_panic(self):
+        """A panic=NAME suite: each piece of the panic path, or one failure
+        when the kernel did not panic at all."""
+        if not self.panicked:
+            self.fail(f"expected panic: none came (panic={self.suite.panic})",
+                      [f"# last line: {self.last_console}"])
+            return
+        for ok, desc, diags in self.watch.results():
+            self.report("ok" if ok else "not ok", desc, diags)
+
+    def check_exit(self):
+        """The last check of every suite: how QEMU ended."""
+        if self.killed:
+            self.fail(self.killed + "; QEMU killed",
+                      [f"# last line: {self.last_console}"])
+        elif self.expected_panic():
+            ok, desc, diags = panic.exit_result(self.status, self.os_term)
+            self.report("ok" if ok else "not ok", desc, diags)
+        elif self.status == 0:
+            self.report("ok", "QEMU exited with status 0")
+        elif self.panicked or self.os_term:
+            self.fail(f"QEMU {describe_exit(self.status)} after the panic")
+        else:
+            self.fail(f"QEMU crashed: {describe_exit(self.status)}",
+                      self.recent_stderr())
+
+    def cleanup(self):
+        self.close_qmp()
+        super().cleanup()
+        # QEMU leaves its socket file behind when it exits.
+        if os.path.exists(self.qmp_path):
+            os.remove(self.qmp_path)

@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: MIT
+# Console lines and TAP: each block's results reported as they come, then
+# counted against the block's plan.
+"""TAP read from a program's output, one block per boot."""
+
+import re
+
+PLAN = re.compile(r"^1\.\.(\d+)\s*(?:#.*)?$")
+RESULT = re.compile(r"^(ok|not ok)\b\s*(.*)$")
+SKIP = re.compile(r"#\s*skip\b", re.IGNORECASE)
+
+
+def console_line(raw):
+    """The visible part of a console line: without its line end and with
+    anything before a carriage return overwritten, as a terminal shows it."""
+    return raw.rstrip("\r\n").split("\r")[-1].strip()
+
+
+class TapStream:
+    """TAP from one program, a block per boot: results as they complete
+    (a failure with the "#" lines after it), then the plan checked when the
+    block ends. Results go to the session's report() and fail()."""
+
+    def __init__(self, session):
+        self.session = session
+        self.prefix = ""        # "boot 2: " from a suite's second boot on
+        self.reset()
+
+    def reset(self):
+        self.plan = None
+        self.count = 0
+        self.pending = None     # a result waiting for its "#" lines
+
+    def line(self, text):
+        plan = PLAN.match(text)
+        result = RESULT.match(text)
+        if plan:
+            self.flush()
+            if self.plan is not None:
+                self.session.fail(f"{self.prefix}second TAP plan", [text])
+            self.plan = int(plan.group(1))
+        elif result:
+            self.flush()
+            self.count += 1
+            self.pending = (result.group(1), result.group(2), [])
+            # Only a failure's "#" lines are its diagnostics; other comment
+            # lines are notes that stay in the log.
+            if result.group(1) == "ok":
+                self.flush()
+        elif text.startswith("#") and self.pending:
+            self.pending[2].append(text)
+
+    def flush(self):
+        if self.pending:
+            verdict, desc, diags = self.pending
+            self.pending = None
+            status = "skip" if SKIP.search(desc) else verdict
+            self.session.report(status, self.prefix + desc, diags)
+
+    def close(self, cut_short=False):
+        """End of a block: the plan must be there and match the results.
+        With `cut_short` (an expected panic ended the block) fewer results
+        than planned are noted, not failed."""
+        self.flush()
+        where = self.prefix
+        if self.plan is None:
+            self.session.fail(f"{where}TAP plan missing",
+                              [f"# {self.count} results and no 1..N line"])
+        elif self.count < self.plan and cut_short:
+            self.session.note(f"{where}{self.count} of {self.plan} planned "
+                              "tests reported before the expected panic")
+        elif self.count < self.plan:
+            self.session.fail(f"{where}only {self.count} of {self.plan} "
+                              "planned tests reported")
+        elif self.count > self.plan:
+            self.session.fail(f"{where}{self.count} tests reported, "
+                              f"but the plan says {self.plan}")
+        self.reset()
