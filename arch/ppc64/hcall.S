@@ -18,11 +18,18 @@ FUNC(hcall_noret)
 	blr
 END(hcall_noret)
 
+/* The shapes with results keep the result pointer in a frame of their own:
+ * with eight arguments the caller owes them no parameter save area. */
+#define HC_FRAME	48
+#define HC_RET		32
+#define HC_R12		40
+
 /* long hcall_ret4(op, ret[4], a1..a6): r4..r7 are stored to ret[]. */
 FUNC(hcall_ret4)
 	mfcr	r0
 	stw	r0, 8(r1)
-	std	r4, 24(r1)
+	stdu	r1, -HC_FRAME(r1)
+	std	r4, HC_RET(r1)
 	mr	r4, r5
 	mr	r5, r6
 	mr	r6, r7
@@ -30,11 +37,12 @@ FUNC(hcall_ret4)
 	mr	r8, r9
 	mr	r9, r10
 	sc	1
-	ld	r12, 24(r1)
+	ld	r12, HC_RET(r1)
 	std	r4, 0(r12)
 	std	r5, 8(r12)
 	std	r6, 16(r12)
 	std	r7, 24(r12)
+	addi	r1, r1, HC_FRAME
 	lwz	r0, 8(r1)
 	mtcrf	0xff, r0
 	blr
@@ -44,7 +52,8 @@ END(hcall_ret4)
 FUNC(hcall_ret9)
 	mfcr	r0
 	stw	r0, 8(r1)
-	std	r4, 24(r1)
+	stdu	r1, -HC_FRAME(r1)
+	std	r4, HC_RET(r1)
 	mr	r4, r5
 	mr	r5, r6
 	mr	r6, r7
@@ -52,8 +61,8 @@ FUNC(hcall_ret9)
 	mr	r8, r9
 	mr	r9, r10
 	sc	1
-	std	r12, 32(r1)	/* caller's parameter save area, ours to use */
-	ld	r12, 24(r1)
+	std	r12, HC_R12(r1)
+	ld	r12, HC_RET(r1)
 	std	r4, 0(r12)
 	std	r5, 8(r12)
 	std	r6, 16(r12)
@@ -62,8 +71,9 @@ FUNC(hcall_ret9)
 	std	r9, 40(r12)
 	std	r10, 48(r12)
 	std	r11, 56(r12)
-	ld	r11, 32(r1)
+	ld	r11, HC_R12(r1)
 	std	r11, 64(r12)
+	addi	r1, r1, HC_FRAME
 	lwz	r0, 8(r1)
 	mtcrf	0xff, r0
 	blr
