@@ -18,13 +18,7 @@
 FUNC(_start)
 	FIXUP_ENDIAN
 	/* 64-bit mode and machine checks on (SLOF enters with SF=ME=0). */
-	mfmsr	r11
-	li	r12, 1
-	rldicr	r12, r12, 63, 0
-	or	r11, r11, r12
-	ori	r11, r11, MSR_ME@l
-	mtmsrd	r11
-	isync
+	SET_MSR_SF_OR(MSR_ME)
 
 	bcl	20, 31, 1f
 1:	mflr	r10
@@ -115,13 +109,7 @@ END(_start)
  */
 FUNC(secondary_entry)
 	FIXUP_ENDIAN
-	mfmsr	r11
-	li	r12, 1
-	rldicr	r12, r12, 63, 0
-	or	r11, r11, r12
-	ori	r11, r11, MSR_ME@l
-	mtmsrd	r11
-	isync
+	SET_MSR_SF_OR(MSR_ME)
 	LOAD_IMM64(r10, 1f)
 	mtctr	r10
 	bctr

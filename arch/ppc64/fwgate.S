@@ -63,12 +63,7 @@ FUNC(fw_call)
 
 fw_return:
 	FIXUP_ENDIAN
-	mfmsr	r11
-	li	r12, 1
-	rldicr	r12, r12, 63, 0
-	or	r11, r11, r12
-	mtmsrd	r11
-	isync
+	SET_MSR_SF_OR(0)
 	/* 32-bit code may have lost r1's upper half: it lies below 4 GiB real. */
 	clrldi	r1, r1, 32
 	LOAD_IMM64(r12, KERNEL_BASE)

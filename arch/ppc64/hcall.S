@@ -24,18 +24,22 @@ END(hcall_noret)
 #define HC_RET		32
 #define HC_R12		40
 
+/* Saves the result pointer (r4) and moves a1..a6 down to r4..r9. */
+#define HC_ENTER					\
+	mfcr	r0;					\
+	stw	r0, 8(r1);				\
+	stdu	r1, -HC_FRAME(r1);			\
+	std	r4, HC_RET(r1);				\
+	mr	r4, r5;					\
+	mr	r5, r6;					\
+	mr	r6, r7;					\
+	mr	r7, r8;					\
+	mr	r8, r9;					\
+	mr	r9, r10
+
 /* long hcall_ret4(op, ret[4], a1..a6): r4..r7 are stored to ret[]. */
 FUNC(hcall_ret4)
-	mfcr	r0
-	stw	r0, 8(r1)
-	stdu	r1, -HC_FRAME(r1)
-	std	r4, HC_RET(r1)
-	mr	r4, r5
-	mr	r5, r6
-	mr	r6, r7
-	mr	r7, r8
-	mr	r8, r9
-	mr	r9, r10
+	HC_ENTER
 	sc	1
 	ld	r12, HC_RET(r1)
 	std	r4, 0(r12)
@@ -50,16 +54,7 @@ END(hcall_ret4)
 
 /* long hcall_ret9(op, ret[9], a1..a6): r4..r12 are stored to ret[]. */
 FUNC(hcall_ret9)
-	mfcr	r0
-	stw	r0, 8(r1)
-	stdu	r1, -HC_FRAME(r1)
-	std	r4, HC_RET(r1)
-	mr	r4, r5
-	mr	r5, r6
-	mr	r6, r7
-	mr	r7, r8
-	mr	r8, r9
-	mr	r9, r10
+	HC_ENTER
 	sc	1
 	std	r12, HC_R12(r1)
 	ld	r12, HC_RET(r1)

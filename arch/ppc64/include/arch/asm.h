@@ -19,6 +19,16 @@
 
 #define END(name)	.size name, . - name
 
+/* MSR[SF] on (64-bit mode) and, if asked, MSR[ME]; clobbers r11, r12. */
+#define SET_MSR_SF_OR(extra)				\
+	mfmsr	r11;					\
+	li	r12, 1;					\
+	rldicr	r12, r12, 63, 0;			\
+	or	r11, r11, r12;				\
+	ori	r11, r11, (extra)@l;			\
+	mtmsrd	r11;					\
+	isync
+
 /*
  * Entered big-endian or little-endian: in LE the first word decodes as a
  * harmless "tdi 0,0,0x48", in BE as "b .+8" into a sequence that flips
