@@ -14,6 +14,7 @@ void asm_offsets(void)
 	OFFSET(PC_EX_R10, offsetof(struct percpu, ex_r10) - PERCPU_R13_BIAS);
 	OFFSET(PC_EX_R11, offsetof(struct percpu, ex_r11) - PERCPU_R13_BIAS);
 	OFFSET(PC_EX_CTR, offsetof(struct percpu, ex_ctr) - PERCPU_R13_BIAS);
+	OFFSET(PC_EX_CR, offsetof(struct percpu, ex_cr) - PERCPU_R13_BIAS);
 	OFFSET(PC_KSTACK, offsetof(struct percpu, kstack_top) - PERCPU_R13_BIAS);
 	OFFSET(PERCPU_SIZE, sizeof(struct percpu));
 

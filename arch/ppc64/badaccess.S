@@ -27,3 +27,22 @@ FUNC(arch_illegal_instruction)
 	.long	0
 	blr
 END(arch_illegal_instruction)
+
+/*
+ * unsigned long arch_cr_probe(unsigned long tb_end)
+ * Holds a known value in CR0 until the timebase reaches tb_end, while interrupts come and go; returns
+ * how many times CR0 was found changed. Interrupts must preserve all of CR.
+ */
+FUNC(arch_cr_probe)
+	li	r4, 0
+	li	r5, 1
+	cmpdi	cr0, r5, 0		/* CR0 = GT, and it must stay so */
+1:	mftb	r6
+	cmpld	cr1, r6, r3
+	bgt	cr0, 2f
+	addi	r4, r4, 1
+	cmpdi	cr0, r5, 0
+2:	blt	cr1, 1b
+	mr	r3, r4
+	blr
+END(arch_cr_probe)

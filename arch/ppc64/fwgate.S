@@ -46,6 +46,9 @@ FUNC(fw_call)
 	std	r31, STACK_FRAME_MIN + 8 * 18(r1)
 	mfmsr	r11
 	std	r11, SAVE_MSR(r1)
+	/* No interrupt may overwrite SRR0/1 between here and rfid. */
+	li	r12, MSR_RI@l
+	mtmsrd	r12, 1
 
 	mtsrr0	r3
 	mr	r3, r4

@@ -60,8 +60,6 @@ void timer_interrupt(void)
 	uint64_t now = mftb();
 
 	pc->dec_interrupts++;
-	if (now < pc->tick_deadline)
-		pc->dec_early++;
 	/* Ticks missed while interrupts were off still count as time. */
 	while (pc->tick_deadline <= now) {
 		pc->ticks++;

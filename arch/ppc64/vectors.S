@@ -54,6 +54,9 @@ vectors_begin:
 	. = 0x1000
 vec_common:
 	std	r11, PC_EX_R11(r13)
+	/* CR first: nothing before this point may set a condition field. */
+	mfcr	r11
+	std	r11, PC_EX_CR(r13)
 	mfctr	r11
 	std	r11, PC_EX_CTR(r13)
 	LOAD_IMM64(r11, exception_entry)
@@ -64,8 +67,8 @@ vectors_end:
 
 	.text
 /*
- * r13 = per-CPU pointer, r10 = vector; the interrupted r10, r11, r13 and
- * CTR are in PC_EX_R10/PC_EX_R11, SPRG1 and PC_EX_CTR. Builds a trap frame
+ * r13 = per-CPU pointer, r10 = vector; the interrupted r10, r11, r13, CR
+ * and CTR are in PC_EX_R10/PC_EX_R11, SPRG1, PC_EX_CR and PC_EX_CTR. Builds a trap frame
  * on the kernel stack (the interrupted one below its red zone, or the
  * CPU's kernel stack when coming from problem state) and calls
  * exception_dispatch(frame).
@@ -127,7 +130,7 @@ FUNC(exception_entry)
 	std	r0, TF + TF_CTR(r1)
 	mfxer	r0
 	std	r0, TF + TF_XER(r1)
-	mfcr	r0
+	ld	r0, PC_EX_CR(r13)
 	std	r0, TF + TF_CCR(r1)
 	mfspr	r0, SPRN_DAR
 	std	r0, TF + TF_DAR(r1)

@@ -82,7 +82,15 @@ KTEST(boot, "a deliberate bad access is dumped and caught")
 		if (!log_get(s, &rec) && strstr(rec.text, "exception 0x380 (data segment)"))
 			dumped = true;
 	KT_EXPECT(t, dumped);
-	KT_EXPECT(t, this_cpu()->fault_catch == NULL);
+}
+
+KTEST(boot, "interrupts preserve the condition register of the code they interrupt")
+{
+	struct percpu *pc = this_cpu();
+	unsigned long irqs = pc->dec_interrupts;
+
+	KT_EXPECT_EQ(t, arch_cr_probe(mftb() + 10 * tb_per_tick), 0);
+	KT_EXPECT(t, pc->dec_interrupts - irqs >= 2);
 }
 
 KTEST(boot, "an illegal instruction is a program interrupt, dumped and caught")
@@ -109,13 +117,12 @@ KTEST(boot, "the decrementer fires at the rate the timebase implies")
 {
 	struct percpu *pc = this_cpu();
 	const uint64_t periods = 20;
-	uint64_t t0, t1, ticks0, irq0, early0, ticks, irqs, expected;
+	uint64_t t0, t1, ticks0, irq0, ticks, irqs, expected;
 
 	KT_EXPECT(t, irqs_enabled());
 	t0 = after_next_tick(pc);
 	ticks0 = pc->ticks;
 	irq0 = pc->dec_interrupts;
-	early0 = pc->dec_early;
 	while (mftb() - t0 < periods * tb_per_tick)
 		cpu_relax();
 	t1 = after_next_tick(pc);
@@ -125,12 +132,12 @@ KTEST(boot, "the decrementer fires at the rate the timebase implies")
 	kprintf("# %lu ticks and %lu interrupts in %lu periods of %lu timebase ticks\n",
 		(unsigned long)ticks, (unsigned long)irqs, (unsigned long)expected,
 		(unsigned long)tb_per_tick);
-	/* Ticks follow the timebase exactly, whatever the host does; an
-	 * interrupt may cover several ticks when the guest was held up, but is
-	 * never taken before its deadline. */
+	/* Ticks follow the timebase whatever the host does. An interrupt may
+	 * cover several ticks when the host held the guest up, so the count of
+	 * interrupts gets a wide margin below, but a decrementer programmed for
+	 * the wrong rate falls far outside it. */
 	KT_EXPECT_RANGE(t, ticks, expected, expected + 1);
-	KT_EXPECT_RANGE(t, irqs, 1, ticks);
-	KT_EXPECT_EQ(t, pc->dec_early - early0, 0);
+	KT_EXPECT_RANGE(t, irqs, (ticks + 1) / 2, ticks);
 }
 
 KTEST(boot, "get-time-of-day returns a plausible date")

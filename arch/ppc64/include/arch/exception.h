@@ -38,4 +38,7 @@ void fault_catch_disarm(void);
 unsigned long arch_bad_access(unsigned long addr);
 /* Executes an invalid instruction: a program interrupt (0x700). */
 void arch_illegal_instruction(void);
+/* Keeps CR0 set while the timebase runs up to tb_end; returns how often an
+ * interrupt was found to have changed it (0 when interrupts preserve CR). */
+unsigned long arch_cr_probe(unsigned long tb_end);
 #endif

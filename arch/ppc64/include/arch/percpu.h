@@ -24,18 +24,17 @@ struct percpu {
 	unsigned long ex_r10;		/* exception-entry scratch */
 	unsigned long ex_r11;
 	unsigned long ex_ctr;
-	unsigned long kstack_top;	/* stack used when entering from user mode */
+	unsigned long ex_cr;
+	unsigned long kstack_top;	/* top of this CPU's boot and interrupt stack */
 	unsigned int index;		/* logical CPU number */
 	unsigned int server;		/* hardware thread / XICS server number */
 	volatile bool online;
 	volatile unsigned long ipi_pending;	/* bit per IPI type */
 	unsigned long ipi_count;
 	unsigned long dec_interrupts;	/* decrementer interrupts taken */
-	unsigned long dec_early;	/* of those, taken before their deadline */
 	uint64_t tick_deadline;		/* timebase value of the next tick */
 	volatile uint64_t ticks;	/* timer ticks, missed ones included */
 	struct fault_catch *fault_catch;	/* armed by tests that expect a fault */
-	unsigned int irq_depth;
 };
 
 extern struct percpu percpu_area[NR_CPUS];

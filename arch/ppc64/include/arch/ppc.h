@@ -33,7 +33,6 @@
 #define SPRN_SPRG0		272	/* this CPU's r13 (per-CPU area) */
 #define SPRN_SPRG1		273	/* scratch: r13 at exception entry */
 #define SPRN_SPRG2		274	/* scratch: r1 at exception entry */
-#define SPRN_SPRG3		275	/* scratch: r10 at exception entry */
 #define SPRN_TBRL		268
 #define SPRN_PIR		1023
 #define SPRN_PVR		287
