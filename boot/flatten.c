@@ -66,6 +66,8 @@ static void flatten_node(void *fdt, phandle_t ph, const struct boot_params *bp, 
 		len = of_package_to_path(ph, path_buf, sizeof(path_buf) - 1);
 		if (len <= 0)
 			of_fatal("package-to-path failed", len);
+		if (len > (int)sizeof(path_buf) - 1)
+			of_fatal("device-tree path too long", len);
 		path_buf[len] = 0;
 		unit = strrchr(path_buf, '/') + 1;
 	}

@@ -77,13 +77,19 @@ int console_trygetc(void)
 
 int console_getc(void)
 {
-	int c;
+	for (;;) {
+		/* Checked with interrupts off: input arriving after the check
+		 * ends the idle wait at once (by interrupt, or by the next
+		 * tick's poll). */
+		unsigned long ee = irq_save();
+		int c = console_trygetc();
 
-	/* Input arrives by interrupt or, failing that, by polling at the next
-	 * timer tick: either wakes the idle CPU. */
-	while ((c = console_trygetc()) < 0)
-		arch_cpu_idle();
-	return c;
+		if (c < 0)
+			arch_cpu_idle();
+		irq_restore(ee);
+		if (c >= 0)
+			return c;
+	}
 }
 
 size_t console_readline(char *buf, size_t size, bool echo)

@@ -8,7 +8,7 @@
 void kernel_secondary_start(void)
 {
 	this_cpu()->online = true;
-	irq_enable();
+	irq_disable();
 	for (;;)
 		arch_cpu_idle();
 }

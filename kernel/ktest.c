@@ -35,9 +35,11 @@ void ktest_fail(struct ktest_run *t, const char *file, int line, const char *fmt
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	/* Each diagnostic line is a TAP comment. */
+	/* Each diagnostic line is a TAP comment; what does not fit is cut. */
 	t->diag_len += snprintf(t->diag + t->diag_len, DIAG_SIZE - t->diag_len,
 				"# %s:%d: ", file, line);
+	if (t->diag_len > DIAG_SIZE - 4)
+		t->diag_len = DIAG_SIZE - 4;
 	for (p = msg; *p && t->diag_len < DIAG_SIZE - 4; p++) {
 		t->diag[t->diag_len++] = *p;
 		if (*p == '\n') {
@@ -128,30 +130,63 @@ static unsigned int select_tests(const char *suites)
 	return n;
 }
 
+static bool suite_exists(const char *name, size_t len)
+{
+	if (len == 3 && !strncmp(name, "all", 3))
+		return true;
+	for (const struct ktest *k = __ktest_start; k < __ktest_end; k++)
+		if (strlen(k->suite) == len && !strncmp(k->suite, name, len))
+			return true;
+	return false;
+}
+
+/* Names in the list that select no test count as failed tests, so a typo
+ * in a suite list cannot pass silently. Reports them when `report`. */
+static unsigned int unknown_suites(const char *suites, bool report)
+{
+	unsigned int n = 0;
+
+	for (const char *p = suites; *p;) {
+		const char *end = strchr(p, ',');
+		int len = end ? (int)(end - p) : (int)strlen(p);
+
+		if (!suite_exists(p, len)) {
+			n++;
+			if (report)
+				kprintf("not ok %u - no test suite named \"%.*s\"\n", n, len, p);
+		}
+		p += len + (end ? 1 : 0);
+	}
+	return n;
+}
+
 int ktest_run_suites(const char *suites)
 {
 	static struct ktest_run run;
-	unsigned int planned, i, failed = 0;
+	unsigned int planned, unknown, i, failed;
 	int b;
 
 	b = ktest_host("boot", NULL);
 	boot_number = b > 0 ? (unsigned int)b : 1;
 	planned = select_tests(suites);
-	kprintf("1..%u\n", planned);
+	unknown = unknown_suites(suites, false);
+	kprintf("1..%u\n", unknown + planned);
+	failed = unknown_suites(suites, true);
 	for (i = 0; i < planned; i++) {
 		const struct ktest *k = selected[i];
+		unsigned int number = unknown + i + 1;
 
 		memset(&run, 0, sizeof(run));
 		run.test = k;
-		run.number = i + 1;
+		run.number = number;
 		k->fn(&run);
 		if (run.failures) {
 			failed++;
-			kprintf("not ok %u - %s: %s\n%s", i + 1, k->suite, k->name, run.diag);
+			kprintf("not ok %u - %s: %s\n%s", number, k->suite, k->name, run.diag);
 		} else {
-			kprintf("ok %u - %s: %s\n", i + 1, k->suite, k->name);
+			kprintf("ok %u - %s: %s\n", number, k->suite, k->name);
 		}
 	}
-	kprintf("# %u passed, %u failed\n", planned - failed, failed);
+	kprintf("# %u passed, %u failed\n", unknown + planned - failed, failed);
 	return failed;
 }

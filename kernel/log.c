@@ -14,6 +14,7 @@
 static struct log_record ring[LOG_SLOTS];
 static uint64_t next_seq;
 static int console_level = LOG_INFO;
+static bool console_started;
 static spinlock_t log_lock = SPINLOCK_INIT;
 
 void log_set_console_level(int level)
@@ -70,7 +71,7 @@ static void record(int level, bool print, const char *fmt, va_list ap)
 	rec.seq = next_seq++;
 	ring[rec.seq % LOG_SLOTS] = rec;
 	spin_unlock_irqrestore(&log_lock, ee);
-	if (print && level <= console_level && console_ready())
+	if (print && console_started && level <= console_level && console_ready())
 		print_record(&rec);
 }
 
@@ -95,6 +96,23 @@ void klog(int level, const char *fmt, ...)
 	va_start(ap, fmt);
 	vklog(level, fmt, ap);
 	va_end(ap);
+}
+
+void log_break_lock(void)
+{
+	log_lock.locked = 0;
+}
+
+void log_console_start(void)
+{
+	struct log_record rec;
+
+	if (console_started || !console_ready())
+		return;
+	console_started = true;
+	for (uint64_t seq = 0; seq < next_seq; seq++)
+		if (!log_get(seq, &rec) && rec.level <= console_level)
+			print_record(&rec);
 }
 
 void log_replay(uint64_t first_seq, int max_level, void (*out)(const char *line))

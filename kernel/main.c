@@ -22,15 +22,6 @@
 void *kernel_fdt;
 const char *boot_firmware_name = "unknown";
 
-static void replay_line(const char *line)
-{
-	size_t n = strlen(line);
-
-	console_write(line, n);
-	if (!n || line[n - 1] != '\n')
-		console_write("\n", 1);
-}
-
 static void read_firmware_name(const void *fdt)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen");
@@ -40,8 +31,7 @@ static void read_firmware_name(const void *fdt)
 		boot_firmware_name = fw;
 }
 
-/* Failures before the console exists are logged; the banner comes first,
- * then they are shown, then the kernel stops. */
+/* A step the kernel cannot run without: panic shows the log so far. */
 static void must(int err, const char *what)
 {
 	if (err < 0)
@@ -58,6 +48,8 @@ void kmain(void *fdt)
 	must(exceptions_init(), "installing interrupt vectors");
 	if (fdt_check_header(fdt))
 		panic("the flattened device tree is corrupt");
+	/* The console first, so any failure below can be seen. */
+	vty = vty_init(fdt);
 	read_firmware_name(fdt);
 	cmdline_init(fdt);
 	if (cmdline_get("loglevel", level, sizeof(level)))
@@ -66,11 +58,10 @@ void kmain(void *fdt)
 	must(time_init(fdt), "timebase");
 	must(memmap_init(fdt), "memory map");
 	must(smp_init(fdt), "CPU enumeration");
-	vty = vty_init(fdt);
 
 	kprintf("vrm: %s firmware=%s cpus=%u mem=%lu\n", VRM_VERSION, boot_firmware_name,
 		nr_cpus_present, (unsigned long)(boot_memory.total >> 20));
-	log_replay(0, LOG_INFO, replay_line);
+	log_console_start();
 	if (vty < 0)
 		panic("no console: vty not found in the device tree");
 

@@ -11,7 +11,7 @@
 #include <vrm/log.h>
 #include <vrm/panic.h>
 
-static volatile int panicking;
+static int panic_cpu = -1;
 
 static void stop_other_cpus(void)
 {
@@ -20,18 +20,30 @@ static void stop_other_cpus(void)
 			ipi_send(i, IPI_STOP);
 }
 
+void panic_begin(void)
+{
+	int none = -1;
+
+	irq_disable();
+	if (!__atomic_compare_exchange_n(&panic_cpu, &none, (int)cpu_index(), false,
+					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE) &&
+	    none != (int)cpu_index())
+		arch_cpu_stop();	/* another CPU is already panicking */
+	console_break_lock();
+	log_break_lock();
+	rtas_enter_panic();
+}
+
 void panic(const char *fmt, ...)
 {
 	char reason[100];
 	va_list ap;
 
-	irq_disable();
-	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_ACQ_REL))
-		arch_cpu_stop();	/* another CPU is already panicking */
+	panic_begin();
 	va_start(ap, fmt);
 	vsnprintf(reason, sizeof(reason), fmt, ap);
 	va_end(ap);
-	console_break_lock();
+	log_console_start();
 	kprintf("vrm: panic: %s (cpu %u)\n", reason, cpu_index());
 	klog_ring(LOG_EMERG, "panic: %s (cpu %u)\n", reason, cpu_index());
 	stop_other_cpus();

@@ -81,17 +81,19 @@ static void print_symbol(const char *label, unsigned long addr)
 		pr_emerg("  %s %016lx\n", label, addr);
 }
 
-/* A plausible kernel stack pointer: aligned, in the kernel's address range. */
+/* A frame the walk may read: aligned and on this CPU's stack, so a wild r1
+ * cannot make the dump itself fault. */
 static bool stack_ok(unsigned long sp)
 {
-	return (sp & 0xf000000000000000ul) == KERNEL_BASE && !(sp & 7);
+	unsigned long top = this_cpu()->kstack_top;
+
+	return !(sp & 7) && sp >= top - KSTACK_SIZE && sp + 24 <= top;
 }
 
-/* The next frame of a back chain lies above this one, and not absurdly far:
- * kernel stacks are small. */
+/* The next frame of a back chain lies above this one. */
 static bool next_frame_ok(unsigned long next, unsigned long sp)
 {
-	return stack_ok(next) && next > sp && next - sp < KSTACK_SIZE;
+	return stack_ok(next) && next > sp;
 }
 
 static void backtrace(const struct trap_frame *f)
@@ -169,10 +171,12 @@ void exception_dispatch(struct trap_frame *f)
 		xics_external_interrupt();
 		return;
 	}
-	dump_frame(f);
 	if (c) {
+		dump_frame(f);
 		resume_catch(f, c);
 		return;
 	}
+	panic_begin();
+	dump_frame(f);
 	panic("unexpected %s exception at %#lx", vector_name(f->vector), f->nip);
 }

@@ -47,9 +47,10 @@ struct rtas_args {
 
 static uint32_t tokens[RTAS_FN_COUNT];
 static uint32_t rtas_base, rtas_entry;
-static struct rtas_args args;
+static struct rtas_args args, panic_args;
 static char os_term_msg[128];
 static spinlock_t rtas_lock = SPINLOCK_INIT;
+static bool panicking;
 
 int rtas_init(const void *fdt)
 {
@@ -101,23 +102,39 @@ static int rtas_should_retry(int status)
 	return 1;
 }
 
+void rtas_enter_panic(void)
+{
+	panicking = true;
+}
+
+static int rtas_call_block(struct rtas_args *a, uint32_t token, int nargs, int nret,
+			   uint32_t *out, va_list ap)
+{
+	int i, status;
+
+	a->token = cpu_to_be32(token);
+	a->nargs = cpu_to_be32(nargs);
+	a->nret = cpu_to_be32(nret);
+	for (i = 0; i < nargs; i++)
+		a->cell[i] = cpu_to_be32(va_arg(ap, uint32_t));
+	for (i = 0; i < nret; i++)
+		a->cell[nargs + i] = cpu_to_be32(0);
+	fw_call(rtas_entry, pa(a), rtas_base);
+	status = nret ? (int32_t)be32_to_cpu(a->cell[nargs]) : 0;
+	for (i = 1; out && i < nret; i++)
+		out[i - 1] = be32_to_cpu(a->cell[nargs + i]);
+	return status;
+}
+
 static int rtas_call_once(uint32_t token, int nargs, int nret, uint32_t *out, va_list ap)
 {
 	unsigned long ee;
-	int i, status;
+	int status;
 
+	if (panicking)
+		return rtas_call_block(&panic_args, token, nargs, nret, out, ap);
 	ee = spin_lock_irqsave(&rtas_lock);
-	args.token = cpu_to_be32(token);
-	args.nargs = cpu_to_be32(nargs);
-	args.nret = cpu_to_be32(nret);
-	for (i = 0; i < nargs; i++)
-		args.cell[i] = cpu_to_be32(va_arg(ap, uint32_t));
-	for (i = 0; i < nret; i++)
-		args.cell[nargs + i] = cpu_to_be32(0);
-	fw_call(rtas_entry, pa(&args), rtas_base);
-	status = nret ? (int32_t)be32_to_cpu(args.cell[nargs]) : 0;
-	for (i = 1; out && i < nret; i++)
-		out[i - 1] = be32_to_cpu(args.cell[nargs + i]);
+	status = rtas_call_block(&args, token, nargs, nret, out, ap);
 	spin_unlock_irqrestore(&rtas_lock, ee);
 	return status;
 }
@@ -169,9 +186,11 @@ void rtas_power_off(void)
 {
 	int status = rtas_call(RTAS_POWER_OFF, 2, 1, NULL, 0u, 0u);
 
-	pr_emerg("power-off returned %d\n", status);
+	/* Raw, not logged: the log may not reach the console yet. */
+	kprintf("vrm: power-off failed (%d); halted\n", status);
+	irq_disable();
 	for (;;)
-		irq_disable();
+		cpu_relax();
 }
 
 void rtas_system_reboot(void)

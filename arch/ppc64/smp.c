@@ -142,9 +142,10 @@ void secondary_main(void)
 
 void arch_cpu_idle(void)
 {
-	irq_disable();
+	/* H_CEDE returns at once if an interrupt is pending, and with MSR[EE]
+	 * set, so the wake-up interrupt is taken here. */
 	hv_cede();
-	/* H_CEDE returns with MSR[EE] set; the wake-up interrupt is taken here. */
+	irq_disable();
 }
 
 void arch_cpu_stop(void)

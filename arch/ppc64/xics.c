@@ -93,13 +93,18 @@ void irq_unregister(unsigned int irq)
 
 static void dispatch(unsigned int irq)
 {
-	for (int i = 0; i < MAX_HANDLERS; i++) {
-		if (slots[i].handler && slots[i].irq == irq) {
-			slots[i].handler(irq, slots[i].arg);
-			return;
-		}
-	}
-	pr_warn("interrupt %#x has no handler\n", irq);
+	struct irq_slot slot = { 0 };
+
+	/* A copy taken under the lock: another CPU may be changing the table. */
+	spin_lock(&slots_lock);
+	for (int i = 0; i < MAX_HANDLERS; i++)
+		if (slots[i].handler && slots[i].irq == irq)
+			slot = slots[i];
+	spin_unlock(&slots_lock);
+	if (slot.handler)
+		slot.handler(irq, slot.arg);
+	else
+		pr_warn("interrupt %#x has no handler\n", irq);
 }
 
 static void ipi_receive(void)

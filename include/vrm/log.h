@@ -41,6 +41,12 @@ void klog_ring(int level, const char *fmt, ...) __attribute__((format(printf, 2,
 
 /* Console messages up to this level (LOG_INFO unless loglevel= says). */
 void log_set_console_level(int level);
+/* From now on messages go to the console as they are logged; everything
+ * logged before, at the console level, is printed first. Called once the
+ * banner is out, so the banner stays the first line; panic calls it too. */
+void log_console_start(void);
+/* For panic: the ring's lock may be held by the CPU that died. */
+void log_break_lock(void);
 /* Prints every record still in the ring from `first_seq` on, formatted as
  * on the console, through `out`. */
 void log_replay(uint64_t first_seq, int max_level, void (*out)(const char *line));

@@ -66,6 +66,8 @@ class TapStream:
         if self.plan is None:
             self.session.fail(f"{where}TAP plan missing",
                               [f"# {self.count} results and no 1..N line"])
+        elif self.plan == 0:
+            self.session.fail(f"{where}TAP plan 1..0: no test ran")
         elif self.count < self.plan and cut_short:
             self.session.note(f"{where}{self.count} of {self.plan} planned "
                               "tests reported before the expected panic")

@@ -57,6 +57,10 @@ const char *rtas_name(enum rtas_fn fn);
  */
 int rtas_call(enum rtas_fn fn, int nargs, int nret, uint32_t *out, ...);
 
+/* For panic: later calls use a block of their own and take no lock, since
+ * the lock may be held by a CPU that will never release it. */
+void rtas_enter_panic(void);
+
 /* Translation of a raw RTAS status to a negative errno (0 stays 0). */
 int rtas_errno(int status);
 

@@ -10,9 +10,12 @@ extern unsigned int nr_cpus_present;	/* hardware threads in the tree */
 int smp_init(const void *fdt);
 /* Starts every other present CPU; returns how many came online. */
 unsigned int smp_start_secondaries(void);
-/* Gives this CPU back to the hypervisor until the next interrupt. */
+/* Gives this CPU to the hypervisor until an interrupt, which is taken before
+ * this returns. Call with interrupts off, after finding no work: an
+ * interrupt arriving in between still ends the wait. Returns with
+ * interrupts off. */
 void arch_cpu_idle(void);
-/* Stops this CPU for good (RTAS stop-self, or a spin with interrupts off). */
+/* Stops this CPU for good: interrupts off, spinning. */
 void arch_cpu_stop(void) __attribute__((noreturn));
 
 /* Generic side: runs on each secondary once its arch state is ready. */

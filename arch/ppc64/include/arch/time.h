@@ -29,6 +29,7 @@ static inline void tb_delay(uint64_t ticks)
 
 static inline uint64_t tb_to_us(uint64_t ticks)
 {
-	return tb_freq ? ticks * 1000000 / tb_freq : 0;
+	/* Whole seconds first: ticks * 10^6 would overflow after ten hours. */
+	return tb_freq ? ticks / tb_freq * 1000000 + ticks % tb_freq * 1000000 / tb_freq : 0;
 }
 #endif
