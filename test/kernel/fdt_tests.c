@@ -7,6 +7,7 @@
 #include <arch/smp.h>
 #include <vrm/kernel.h>
 #include <vrm/ktest.h>
+#include <vrm/log.h>
 #include <vrm/memmap.h>
 
 /*
@@ -140,3 +141,25 @@ KTEST(fdt, "/rtas has every RTAS call QEMU offers, with the same token")
 	KT_EXPECT(t, rtas_token(RTAS_GET_TIME_OF_DAY) != 0);
 }
 
+
+KTEST(fdt, "every node QEMU created is in the flattened tree")
+{
+	const void *ref = qemu_tree(t);
+	char path[256];
+	unsigned int nodes = 0;
+	int node, depth = 0;
+
+	if (!ref)
+		return;
+	for (node = 0; node >= 0 && depth >= 0; node = fdt_next_node(ref, node, &depth)) {
+		if (fdt_get_path(ref, node, path, sizeof(path))) {
+			ktest_fail(t, __FILE__, __LINE__, "path of node at %d too long", node);
+			continue;
+		}
+		nodes++;
+		if (fdt_path_offset(kernel_fdt, path) < 0)
+			ktest_fail(t, __FILE__, __LINE__, "%s missing", path);
+	}
+	kprintf("# %u nodes of QEMU's tree checked\n", nodes);
+	KT_EXPECT(t, nodes > 10);
+}
