@@ -16,7 +16,9 @@
 #include <vrm/log.h>
 #include <vrm/memmap.h>
 #include <vrm/monitor.h>
+#include <vrm/heap.h>
 #include <vrm/panic.h>
+#include <vrm/phys.h>
 #include <vrm/vty.h>
 
 void *kernel_fdt;
@@ -64,6 +66,9 @@ void kmain(void *fdt)
 	log_console_start();
 	if (vty < 0)
 		panic("no console: vty not found in the device tree");
+	must(phys_init(fdt), "physical memory");
+	if (cmdline_get("heap_poison", NULL, 0))
+		heap_set_poison(true);
 
 	must(xics_init(fdt), "interrupt controller");
 	xics_cpu_init();

@@ -69,8 +69,9 @@ static void add_lmbs_v2(struct memmap *map, const fdt32_t *p, int len, uint64_t 
 		uint32_t n = fdt32_to_cpu(e[0]);
 		uint32_t flags = fdt32_to_cpu(e[5]);
 
-		if ((flags & DRCONF_ASSIGNED) && !(flags & DRCONF_RESERVED))
-			add_range(map, read_cells(e + 1, 2), n * lmb);
+		/* One range per LMB: each becomes a zone that can be removed. */
+		for (uint32_t i = 0; (flags & DRCONF_ASSIGNED) && !(flags & DRCONF_RESERVED) && i < n; i++)
+			add_range(map, read_cells(e + 1, 2) + i * lmb, lmb);
 	}
 }
 

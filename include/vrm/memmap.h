@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#define MEMMAP_MAX	64
+#define MEMMAP_MAX	256
 
 struct mem_range {
 	uint64_t base, size;
