@@ -33,6 +33,7 @@ class Suite:
     maxmem: str | None = None
     panic: str | None = None    # the function an expected panic starts in
     kernel_addr0: bool = True   # false: QEMU's default load address
+    dimms: list[str] = field(default_factory=list)  # cold-plugged, sizes
 
 
 def size_mib(text):
@@ -79,6 +80,9 @@ def parse_option(s, opt):
         s.qemu_args.append(value)
     elif eq and key == "maxcpus":
         s.maxcpus = int(value)
+    elif eq and key == "dimm":
+        size_mib(value)
+        s.dimms.append(value)
     elif eq and key == "maxmem":
         size_mib(value)
         s.maxmem = value
@@ -120,4 +124,19 @@ def suite_machine(s, kernel, disk, initrd, qmp_path, qemu):
         kernel_addr0=s.kernel_addr0,
         disk=disk if s.disk else None,
         append=" ".join([f"test={s.tests}"] + s.append),
-        initrd=initrd, qmp=qmp_path, extra=list(s.qemu_args), qemu=qemu)
+        initrd=initrd, qmp=qmp_path, extra=dimm_args(s) + list(s.qemu_args),
+        qemu=qemu)
+
+
+def dimm_args(s):
+    """QEMU arguments that plug the suite's DIMMs before the machine starts."""
+    args = []
+    for i, size in enumerate(s.dimms):
+        args += ["-object", f"memory-backend-ram,id=coldmem{i},size={size}",
+                 "-device", f"pc-dimm,id=colddimm{i},memdev=coldmem{i}"]
+    return args
+
+
+def boot_mem_mib(s):
+    """Memory the banner must show: boot RAM plus cold-plugged DIMMs."""
+    return size_mib(s.mem) + sum(size_mib(d) for d in s.dimms)

@@ -13,7 +13,7 @@ import qmp
 import vrm_qemu
 
 from . import panic
-from .manifest import size_mib, suite_machine
+from .manifest import boot_mem_mib, suite_machine
 from .session import STOP, Session, describe_exit
 from .tap import RESULT, console_line
 from .verbs import VERBS
@@ -44,7 +44,7 @@ class QemuSuite(Session):
         self.watch = panic.PanicWatch(suite.panic) if suite.panic else None
         # What the banner must say; DLPAR verbs will keep it current.
         self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
-                       "mem": size_mib(suite.mem)}
+                       "mem": boot_mem_mib(suite)}
 
     def machine(self):
         return suite_machine(self.suite, self.ctx.kernel, self.disk, self.dtb,
