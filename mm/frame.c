@@ -554,26 +554,35 @@ int frame_free(uint64_t pa, unsigned int order)
 
 /* The counters are read without the zones' locks: each is one aligned
  * doubleword, and a sum over moving zones is a snapshot anyway. */
-uint64_t frames_free_count(void)
+static uint64_t sum_over_zones(uint64_t (*count)(const struct zone *z))
 {
 	unsigned long flags = spin_lock_irqsave(&set_lock);
 	uint64_t n = 0;
 
 	for (struct zone *z = zones; z; z = z->next)
-		n += z->free_frames;
+		n += count(z);
 	spin_unlock_irqrestore(&set_lock, flags);
 	return n;
 }
 
+static uint64_t zone_free_frames(const struct zone *z)
+{
+	return z->free_frames;
+}
+
+static uint64_t zone_all_frames(const struct zone *z)
+{
+	return z->nframes;
+}
+
+uint64_t frames_free_count(void)
+{
+	return sum_over_zones(zone_free_frames);
+}
+
 uint64_t frames_total_count(void)
 {
-	unsigned long flags = spin_lock_irqsave(&set_lock);
-	uint64_t n = 0;
-
-	for (struct zone *z = zones; z; z = z->next)
-		n += z->nframes;
-	spin_unlock_irqrestore(&set_lock, flags);
-	return n;
+	return sum_over_zones(zone_all_frames);
 }
 
 int frames_for_each_zone(int (*fn)(struct zone *z, void *arg), void *arg)
