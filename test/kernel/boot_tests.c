@@ -102,42 +102,73 @@ KTEST(boot, "an illegal instruction is a program interrupt, dumped and caught")
 	KT_EXPECT_EQ(t, c.nip, (unsigned long)arch_illegal_instruction);
 }
 
-/* Waits for the next decrementer interrupt: afterwards every tick whose
- * deadline has passed is counted, and the next deadline lies ahead. */
-static uint64_t after_next_tick(struct percpu *pc)
+/* The tick state of this CPU, read at one instant. */
+struct tick_snapshot {
+	uint64_t tb, ticks, irqs, deadline;
+	int64_t dec_before, dec_after;	/* DEC read on both sides of tb */
+};
+
+/* The decrementer is 32 bits wide (no large decrementer is asked for). */
+static int64_t read_dec(void)
+{
+	return (int32_t)mfspr(SPRN_DEC);
+}
+
+/* Waits for the next decrementer interrupt, then takes a snapshot with
+ * interrupts off so the handler cannot run in between. */
+static void snapshot_after_next_tick(struct percpu *pc, struct tick_snapshot *s)
 {
 	unsigned long seen = pc->dec_interrupts;
+	unsigned long flags;
 
 	while (pc->dec_interrupts == seen)
 		cpu_relax();
-	return mftb();
+	flags = irq_save();
+	s->dec_before = read_dec();
+	s->tb = mftb();
+	s->dec_after = read_dec();
+	s->ticks = pc->ticks;
+	s->irqs = pc->dec_interrupts;
+	s->deadline = pc->tick_deadline;
+	irq_restore(flags);
 }
 
+/* Everything checked here holds however long the host holds the guest up:
+ * no bound depends on how fast the guest runs. */
 KTEST(boot, "the decrementer fires at the rate the timebase implies")
 {
 	struct percpu *pc = this_cpu();
 	const uint64_t periods = 20;
-	uint64_t t0, t1, ticks0, irq0, ticks, irqs, expected;
+	/* QEMU derives DEC and TB from one clock in nanoseconds; the two may
+	 * round differently by a few timebase ticks. */
+	const int64_t slop = 16;
+	struct tick_snapshot s0, s1;
+	uint64_t ticks, irqs;
 
 	KT_EXPECT(t, irqs_enabled());
-	t0 = after_next_tick(pc);
-	ticks0 = pc->ticks;
-	irq0 = pc->dec_interrupts;
-	while (mftb() - t0 < periods * tb_per_tick)
+	snapshot_after_next_tick(pc, &s0);
+	while (mftb() - s0.tb < periods * tb_per_tick)
 		cpu_relax();
-	t1 = after_next_tick(pc);
-	ticks = pc->ticks - ticks0;
-	irqs = pc->dec_interrupts - irq0;
-	expected = (t1 - t0) / tb_per_tick;
-	kprintf("# %lu ticks and %lu interrupts in %lu periods of %lu timebase ticks\n",
-		(unsigned long)ticks, (unsigned long)irqs, (unsigned long)expected,
-		(unsigned long)tb_per_tick);
-	/* Ticks follow the timebase whatever the host does. An interrupt may
-	 * cover several ticks when the host held the guest up, so the count of
-	 * interrupts gets a wide margin below, but a decrementer programmed for
-	 * the wrong rate falls far outside it. */
-	KT_EXPECT_RANGE(t, ticks, expected, expected + 1);
-	KT_EXPECT_RANGE(t, irqs, (ticks + 1) / 2, ticks);
+	snapshot_after_next_tick(pc, &s1);
+	ticks = s1.ticks - s0.ticks;
+	irqs = s1.irqs - s0.irqs;
+	kprintf("# %lu ticks and %lu interrupts; DEC %ld..%ld with the deadline %ld ahead, of %lu\n",
+		(unsigned long)ticks, (unsigned long)irqs, (long)s1.dec_after,
+		(long)s1.dec_before, (long)(s1.deadline - s1.tb), (unsigned long)tb_per_tick);
+
+	/* The decrementer never fires before the deadline, and the deadline
+	 * is never more than one period ahead of the last interrupt. */
+	KT_EXPECT(t, (int64_t)(s1.deadline - s1.tb) <= s1.dec_before + slop);
+	KT_EXPECT(t, s1.dec_after <= (int64_t)tb_per_tick + slop);
+	KT_EXPECT(t, s1.deadline <= s1.tb + tb_per_tick);
+	/* Each tick moves the deadline by exactly one period, and the last
+	 * interrupt came after the wait, so at least that many ticks passed. */
+	KT_EXPECT_EQ(t, (s1.deadline - s0.deadline) % tb_per_tick, 0);
+	KT_EXPECT_EQ(t, ticks, (s1.deadline - s0.deadline) / tb_per_tick);
+	KT_EXPECT(t, ticks >= periods);
+	/* An interrupt may cover several ticks when the host held the guest
+	 * up, but an early interrupt would count none. */
+	KT_EXPECT_RANGE(t, irqs, 1, ticks);
 }
 
 KTEST(boot, "get-time-of-day returns a plausible date")
