@@ -21,6 +21,7 @@ void ipi_handle(enum ipi_type type)
 		arch_cpu_stop();
 	case IPI_PING:
 	case IPI_RESCHEDULE:
+	case IPI_SLB_FLUSH:
 	case IPI_TYPE_COUNT:
 		break;
 	}

@@ -4,6 +4,7 @@
 #include <libfdt.h>
 #include <arch/exception.h>
 #include <arch/irq.h>
+#include <arch/mmu_info.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>
 #include <arch/rtas.h>
@@ -19,6 +20,7 @@
 #include <vrm/heap.h>
 #include <vrm/panic.h>
 #include <vrm/phys.h>
+#include <vrm/vmm.h>
 #include <vrm/vty.h>
 
 void *kernel_fdt;
@@ -67,6 +69,8 @@ void kmain(void *fdt)
 	if (vty < 0)
 		panic("no console: vty not found in the device tree");
 	must(phys_init(fdt), "physical memory");
+	must(mmu_init(fdt), "MMU");
+	must(vmm_init(), "virtual memory");
 	if (cmdline_get("heap_poison", NULL, 0))
 		heap_set_poison(true);
 

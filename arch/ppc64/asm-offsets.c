@@ -13,7 +13,9 @@ void asm_offsets(void)
 	OFFSET(PC_CANARY, offsetof(struct percpu, canary) - PERCPU_R13_BIAS);
 	OFFSET(PC_EX_R10, offsetof(struct percpu, ex_r10) - PERCPU_R13_BIAS);
 	OFFSET(PC_EX_R11, offsetof(struct percpu, ex_r11) - PERCPU_R13_BIAS);
-	OFFSET(PC_EX_CTR, offsetof(struct percpu, ex_ctr) - PERCPU_R13_BIAS);
+	OFFSET(PC_EX_SRR0, offsetof(struct percpu, ex_srr0) - PERCPU_R13_BIAS);
+	OFFSET(PC_EX_SRR1, offsetof(struct percpu, ex_srr1) - PERCPU_R13_BIAS);
+	OFFSET(PC_KERNEL_MSR, offsetof(struct percpu, kernel_msr) - PERCPU_R13_BIAS);
 	OFFSET(PC_EX_CR, offsetof(struct percpu, ex_cr) - PERCPU_R13_BIAS);
 	OFFSET(PC_KSTACK, offsetof(struct percpu, kstack_top) - PERCPU_R13_BIAS);
 	OFFSET(PERCPU_SIZE, sizeof(struct percpu));

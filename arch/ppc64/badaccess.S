@@ -6,9 +6,9 @@
 	.text
 /*
  * unsigned long arch_bad_access(unsigned long addr)
- * Turns data relocation on for one load from `addr`. No SLB entry covers
- * it, so the load takes a data segment interrupt (0x380) with DAR = addr;
- * the interrupt itself turns relocation off again.
+ * Loads from `addr` with data relocation on (turning it on if the MMU is
+ * not yet). No SLB entry covers it, so the load takes a data segment
+ * interrupt (0x380) with DAR = addr, and no segment is behind it.
  */
 FUNC(arch_bad_access)
 	mfmsr	r5

@@ -54,10 +54,23 @@ static void flush_icache_range(unsigned long start, unsigned long end)
 	isync();
 }
 
+static exception_handler_t *handlers[EXCEPTION_VECTOR_LIMIT / EXCEPTION_VECTOR_STEP];
+
+void exception_set_handler(unsigned long vector, exception_handler_t *h)
+{
+	handlers[vector / EXCEPTION_VECTOR_STEP] = h;
+}
+
 int exceptions_init(void)
 {
 	size_t size = _vectors_end - _vectors_start;
+	/* Handlers run 64-bit, little-endian, machine checks on, interrupts
+	 * off; the MMU adds translation when it is ready. */
+	unsigned long kernel_msr = (mfmsr() & ~(MSR_EE | MSR_IR | MSR_DR)) | MSR_RI;
 	long rc;
+
+	for (unsigned int i = 0; i < NR_CPUS; i++)
+		percpu_area[i].kernel_msr = kernel_msr;
 
 	memcpy(va(0), _vectors_start, size);
 	flush_icache_range((unsigned long)va(0), (unsigned long)va(size));
@@ -141,8 +154,9 @@ void fault_catch_disarm(void)
 }
 
 /* Resumes the armed catch: the frame now returns into longjmp(env, 1). */
-static void resume_catch(struct trap_frame *f, struct fault_catch *c)
+static void resume_catch(struct trap_frame *f, struct fault_catch *c, int error)
 {
+	c->error = error;
 	c->vector = f->vector;
 	c->nip = f->nip;
 	c->msr = f->msr;
@@ -161,7 +175,9 @@ void exception_dispatch(struct trap_frame *f);
 void exception_dispatch(struct trap_frame *f)
 {
 	struct percpu *pc = this_cpu();
-	struct fault_catch *c = pc->fault_catch;
+	struct fault_catch *c;
+	exception_handler_t *h;
+	int error = 0;
 
 	switch (f->vector) {
 	case 0x900:
@@ -171,12 +187,21 @@ void exception_dispatch(struct trap_frame *f)
 		xics_external_interrupt();
 		return;
 	}
+	h = f->vector < EXCEPTION_VECTOR_LIMIT ? handlers[f->vector / EXCEPTION_VECTOR_STEP] : NULL;
+	if (h) {
+		error = h(f);
+		if (!error)
+			return;
+	}
+	c = pc->fault_catch;
 	if (c) {
 		dump_frame(f);
-		resume_catch(f, c);
+		resume_catch(f, c, error);
 		return;
 	}
 	panic_begin();
+	if (error)
+		pr_emerg("unresolved: %s\n", strerror(-error));
 	dump_frame(f);
 	panic("unexpected %s exception at %#lx", vector_name(f->vector), f->nip);
 }

@@ -6,6 +6,7 @@
 #include <arch/hcall.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
+#include <arch/mmu_info.h>
 #include <arch/percpu.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
@@ -135,6 +136,7 @@ unsigned int smp_start_secondaries(void)
 void secondary_main(void);
 void secondary_main(void)
 {
+	mmu_cpu_enable();
 	xics_cpu_init();
 	timer_cpu_start();
 	kernel_secondary_start();

@@ -54,6 +54,26 @@ void timer_cpu_start(void)
 	set_decrementer(pc->tick_deadline);
 }
 
+/* Runs this CPU's events that are due; each is unlinked before its call,
+ * so it may queue itself again. */
+static void run_events(struct percpu *pc, uint64_t now)
+{
+	struct timer_event **link = &pc->timer_events;
+
+	while (*link) {
+		struct timer_event *e = *link;
+
+		if (e->deadline > now) {
+			link = &e->next;
+			continue;
+		}
+		*link = e->next;
+		e->next = NULL;
+		e->fn(e);
+		link = &pc->timer_events;
+	}
+}
+
 void timer_interrupt(void)
 {
 	struct percpu *pc = this_cpu();
@@ -66,4 +86,34 @@ void timer_interrupt(void)
 		pc->tick_deadline += tb_per_tick;
 	}
 	set_decrementer(pc->tick_deadline);
+	run_events(pc, now);
+}
+
+void timer_event_add(struct timer_event *e, uint64_t deadline)
+{
+	unsigned long ee = irq_save();
+	struct percpu *pc = this_cpu();
+
+	e->deadline = deadline;
+	e->next = pc->timer_events;
+	pc->timer_events = e;
+	irq_restore(ee);
+}
+
+bool timer_event_cancel(struct timer_event *e)
+{
+	unsigned long ee = irq_save();
+	struct timer_event **link = &this_cpu()->timer_events;
+	bool found = false;
+
+	for (; *link; link = &(*link)->next) {
+		if (*link == e) {
+			*link = e->next;
+			e->next = NULL;
+			found = true;
+			break;
+		}
+	}
+	irq_restore(ee);
+	return found;
 }

@@ -57,25 +57,32 @@ vec_common:
 	/* CR first: nothing before this point may set a condition field. */
 	mfcr	r11
 	std	r11, PC_EX_CR(r13)
-	mfctr	r11
-	std	r11, PC_EX_CTR(r13)
+	/* Interrupts arrive with translation off; the handlers run with the
+	 * kernel's MSR (translation on once the MMU is), entered by rfid. */
+	mfsrr0	r11
+	std	r11, PC_EX_SRR0(r13)
+	mfsrr1	r11
+	std	r11, PC_EX_SRR1(r13)
 	LOAD_IMM64(r11, exception_entry)
-	mtctr	r11
-	bctr
+	mtsrr0	r11
+	ld	r11, PC_KERNEL_MSR(r13)
+	mtsrr1	r11
+	rfid
 	.globl vectors_end
 vectors_end:
 
 	.text
 /*
- * r13 = per-CPU pointer, r10 = vector; the interrupted r10, r11, r13, CR
- * and CTR are in PC_EX_R10/PC_EX_R11, SPRG1, PC_EX_CR and PC_EX_CTR. Builds a trap frame
+ * r13 = per-CPU pointer, r10 = vector; the interrupted r10, r11, r13, CR,
+ * SRR0 and SRR1 are in PC_EX_R10/PC_EX_R11, SPRG1, PC_EX_CR and
+ * PC_EX_SRR0/PC_EX_SRR1. Builds a trap frame
  * on the kernel stack (the interrupted one below its red zone, or the
  * CPU's kernel stack when coming from problem state) and calls
  * exception_dispatch(frame).
  */
 FUNC(exception_entry)
 	mtspr	SPRN_SPRG2, r1
-	mfsrr1	r11
+	ld	r11, PC_EX_SRR1(r13)
 	andi.	r11, r11, MSR_PR@l
 	beq	1f
 	ld	r1, PC_KSTACK(r13)
@@ -120,13 +127,13 @@ FUNC(exception_entry)
 	std	r29, TF + TF_GPR + 8 * 29(r1)
 	std	r30, TF + TF_GPR + 8 * 30(r1)
 	std	r31, TF + TF_GPR + 8 * 31(r1)
-	mfsrr0	r0
+	ld	r0, PC_EX_SRR0(r13)
 	std	r0, TF + TF_NIP(r1)
-	mfsrr1	r0
+	ld	r0, PC_EX_SRR1(r13)
 	std	r0, TF + TF_MSR(r1)
 	mflr	r0
 	std	r0, TF + TF_LR(r1)
-	ld	r0, PC_EX_CTR(r13)
+	mfctr	r0
 	std	r0, TF + TF_CTR(r1)
 	mfxer	r0
 	std	r0, TF + TF_XER(r1)

@@ -7,6 +7,7 @@
 #include <arch/irq.h>
 #include <arch/percpu.h>
 #include <arch/rtas.h>
+#include <arch/slb.h>
 #include <arch/spinlock.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
@@ -116,6 +117,9 @@ static void ipi_receive(void)
 	hv_ipi(pc->server, PRIO_MASKED);
 	pc->ipi_count++;
 	pending = __atomic_exchange_n(&pc->ipi_pending, 0, __ATOMIC_ACQUIRE);
+	if (pending & (1ul << IPI_SLB_FLUSH))
+		slb_flush_ack();
+	pending &= ~(1ul << IPI_SLB_FLUSH);
 	for (int t = 0; t < IPI_TYPE_COUNT; t++)
 		if (pending & (1ul << t))
 			ipi_handle(t);

@@ -11,6 +11,18 @@
  * (H_SET_MODE). Only after firmware is quiesced. 0 or a negative errno. */
 int exceptions_init(void);
 
+/*
+ * A handler for one vector (storage and segment interrupts: the VMM). It
+ * returns 0 when it resolved the interrupt, or a negative errno saying why
+ * not: then the interrupt is unexpected, caught by an armed fault catch
+ * (which records the error), else dumped and a panic. It runs with
+ * interrupts off and may enable them while it waits.
+ */
+typedef int exception_handler_t(struct trap_frame *f);
+#define EXCEPTION_VECTOR_STEP	0x20
+#define EXCEPTION_VECTOR_LIMIT	0x1000
+void exception_set_handler(unsigned long vector, exception_handler_t *h);
+
 /* Name of an interrupt vector ("data storage", ...). */
 const char *vector_name(unsigned long vector);
 
@@ -26,6 +38,7 @@ void dump_frame(const struct trap_frame *f);
 struct fault_catch {
 	jmp_buf env;
 	unsigned long vector, nip, msr, dar, dsisr;
+	int error;			/* from the vector's handler, 0 if none */
 	unsigned long resume_msr;	/* the MSR setjmp ran with */
 	bool caught;
 };

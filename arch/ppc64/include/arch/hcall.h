@@ -21,6 +21,8 @@
 #define H_REMOVE		0x04
 #define H_ENTER			0x08
 #define H_READ			0x0c
+#define H_CLEAR_MOD		0x10
+#define H_CLEAR_REF		0x14
 #define H_PROTECT		0x18
 #define H_GET_TERM_CHAR		0x54
 #define H_PUT_TERM_CHAR		0x58
@@ -34,6 +36,27 @@
 #define H_BULK_REMOVE		0x124
 #define H_SET_MODE		0x31c
 #define H_RTAS			0xf000
+
+/* Flags of the page-table hcalls: IBM bit n of the flags argument
+ * (LoPAR "Page Frame Table Access"). */
+#define H_EXACT			(1ul << (63 - 24))
+#define H_READ_4		(1ul << (63 - 26))
+#define H_AVPN			(1ul << (63 - 32))
+
+/* H_BULK_REMOVE: per-entry control and response in the high half of tsh. */
+#define H_BULK_REQUEST		0x4000000000000000ul
+#define H_BULK_END		0xc000000000000000ul
+#define H_BULK_AVPN		0x0200000000000000ul
+#define H_BULK_TYPE		0xc000000000000000ul
+#define H_BULK_RESPONSE		0x8000000000000000ul
+#define H_BULK_CODE		0x3000000000000000ul
+#define H_BULK_CODE_SUCCESS	0x0000000000000000ul
+#define H_BULK_CODE_NOT_FOUND	0x1000000000000000ul
+#define H_BULK_RC_SHIFT		43	/* R and C of a removed entry, from HPTE_R_R/C */
+#define H_BULK_PTEX		0x00fffffffffffffful
+/* PAPR allows four pairs per call; the calling shape passes six argument
+ * registers, so vrm sends up to three. */
+#define H_BULK_PAIRS		3
 
 /* H_SET_MODE resources and their mode flags. */
 #define H_SET_MODE_RESOURCE_ADDR_TRANS	3
@@ -137,6 +160,79 @@ static inline long hv_set_mode(unsigned long mflags, unsigned long resource,
 			       unsigned long v1, unsigned long v2)
 {
 	return hcall_noret(H_SET_MODE, mflags, resource, v1, v2, 0, 0);
+}
+
+/* Hashed page table (LoPAR "Page Frame Table Access" hcalls). H_ENTER
+ * picks a free slot in the group of `ptex` unless H_EXACT is given. */
+static inline long hv_enter(unsigned long flags, unsigned long ptex, uint64_t v, uint64_t r,
+			    unsigned long *slot)
+{
+	unsigned long ret[4];
+	long rc = hcall_ret4(H_ENTER, ret, flags, ptex, v, r, 0, 0);
+
+	*slot = ret[0];
+	return rc;
+}
+
+/* Removes the entry if its AVPN matches; returns its last V and R (R
+ * carries the referenced and changed bits). */
+static inline long hv_remove(unsigned long ptex, uint64_t avpn, uint64_t *v, uint64_t *r)
+{
+	unsigned long ret[4];
+	long rc = hcall_ret4(H_REMOVE, ret, H_AVPN, ptex, avpn, 0, 0, 0);
+
+	*v = ret[0];
+	*r = ret[1];
+	return rc;
+}
+
+/* Sets new page protection (PP, N) on the entry if its AVPN matches. */
+static inline long hv_protect(unsigned long ptex, uint64_t avpn, uint64_t pp_n)
+{
+	return hcall_noret(H_PROTECT, H_AVPN | pp_n, ptex, avpn, 0, 0, 0);
+}
+
+/* Reads the four entries from `ptex` (a multiple of four): V, R pairs. */
+static inline long hv_read4(unsigned long ptex, uint64_t vr[8])
+{
+	unsigned long ret[9];
+	long rc = hcall_ret9(H_READ, ret, H_READ_4, ptex, 0, 0, 0, 0);
+
+	for (int i = 0; i < 8; i++)
+		vr[i] = ret[i];
+	return rc;
+}
+
+/* {tsh, tsl} pairs, an unused tsh set to H_BULK_END; each tsh comes
+ * back with its response. */
+static inline long hv_bulk_remove(uint64_t pairs[2 * H_BULK_PAIRS])
+{
+	unsigned long ret[9];
+	long rc = hcall_ret9(H_BULK_REMOVE, ret, pairs[0], pairs[1], pairs[2], pairs[3],
+			     pairs[4], pairs[5]);
+
+	for (int i = 0; i < H_BULK_PAIRS; i++)
+		pairs[2 * i] = ret[2 * i];
+	return rc;
+}
+
+/* Clears the referenced (changed) bit of an entry and returns the old R. */
+static inline long hv_clear_ref(unsigned long ptex, uint64_t *r)
+{
+	unsigned long ret[4];
+	long rc = hcall_ret4(H_CLEAR_REF, ret, 0, ptex, 0, 0, 0, 0);
+
+	*r = ret[0];
+	return rc;
+}
+
+static inline long hv_clear_mod(unsigned long ptex, uint64_t *r)
+{
+	unsigned long ret[4];
+	long rc = hcall_ret4(H_CLEAR_MOD, ret, 0, ptex, 0, 0, 0, 0);
+
+	*r = ret[0];
+	return rc;
 }
 
 /* QEMU's RTAS shortcut (docs/specs/ppc-spapr-hcalls.rst); vrm calls RTAS

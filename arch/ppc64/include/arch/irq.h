@@ -24,6 +24,7 @@ enum ipi_type {
 	IPI_PING,	/* no action: wakes the CPU and counts (tests) */
 	IPI_STOP,	/* stop this CPU (panic) */
 	IPI_RESCHEDULE,
+	IPI_SLB_FLUSH,	/* drop refilled SLB entries (arch/ppc64/slb.c) */
 	IPI_TYPE_COUNT
 };
 

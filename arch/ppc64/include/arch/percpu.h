@@ -18,13 +18,16 @@
 #include <stdbool.h>
 
 struct fault_catch;
+struct timer_event;
 
 struct percpu {
 	unsigned long canary;		/* must stay first */
 	unsigned long ex_r10;		/* exception-entry scratch */
 	unsigned long ex_r11;
-	unsigned long ex_ctr;
 	unsigned long ex_cr;
+	unsigned long ex_srr0;
+	unsigned long ex_srr1;
+	unsigned long kernel_msr;	/* MSR the interrupt handlers run with */
 	unsigned long kstack_top;	/* top of this CPU's boot and interrupt stack */
 	unsigned int index;		/* logical CPU number */
 	unsigned int server;		/* hardware thread / XICS server number */
@@ -35,6 +38,9 @@ struct percpu {
 	uint64_t tick_deadline;		/* timebase value of the next tick */
 	volatile uint64_t ticks;	/* timer ticks, missed ones included */
 	struct fault_catch *fault_catch;	/* armed by tests that expect a fault */
+	struct timer_event *timer_events;	/* queued on this CPU */
+	unsigned int slb_next;		/* next SLB entry to refill */
+	volatile unsigned long slb_flushed;	/* last SLB flush generation done */
 };
 
 extern struct percpu percpu_area[NR_CPUS];

@@ -3,6 +3,7 @@
 #ifndef ARCH_TIME_H
 #define ARCH_TIME_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <arch/ppc.h>
 
@@ -18,6 +19,20 @@ int time_init(const void *fdt);
 void timer_cpu_start(void);
 /* The decrementer interrupt (0x900). */
 void timer_interrupt(void);
+
+/*
+ * A call made from the first tick at or after `deadline`, on the CPU that
+ * queued it, with interrupts off. The event is the caller's storage until
+ * it has run or been cancelled.
+ */
+struct timer_event {
+	uint64_t deadline;
+	void (*fn)(struct timer_event *e);
+	struct timer_event *next;
+};
+void timer_event_add(struct timer_event *e, uint64_t deadline);
+/* true if it was still queued (and now will not run). */
+bool timer_event_cancel(struct timer_event *e);
 
 static inline void tb_delay(uint64_t ticks)
 {

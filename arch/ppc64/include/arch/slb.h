@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* SLB management beyond the bolted linear-map entry. */
+#ifndef ARCH_SLB_H
+#define ARCH_SLB_H
+
+#include <stdint.h>
+
+/* Loads a 256 MB segment for ea into the next SLB entry of this CPU. */
+void slb_refill(uint64_t ea, uint64_t vsid_data);
+/* Invalidates every refilled entry on every online CPU, and returns when
+ * all have done so. */
+void slb_flush_all_cpus(void);
+/* The receiving side of that request (the IPI handler). */
+void slb_flush_ack(void);
+#endif

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+/* SLB entries beyond the bolted one: refill on a miss, flush on every CPU. */
+#include <arch/irq.h>
+#include <arch/mmu.h>
+#include <arch/mmu_info.h>
+#include <arch/percpu.h>
+#include <arch/ppc.h>
+#include <arch/slb.h>
+#include <arch/smp.h>
+
+static volatile unsigned long flush_generation;
+
+/* Entry 0 is the linear map; the others are used round robin. */
+void slb_refill(uint64_t ea, uint64_t vsid_data)
+{
+	struct percpu *pc = this_cpu();
+	unsigned int slot = pc->slb_next;
+
+	if (slot == 0 || slot >= mmu.slb_size)
+		slot = 1;
+	pc->slb_next = slot + 1;
+	slb_insert((ea & ~(SEGMENT_SIZE_256M - 1)) | SLB_ESID_V | slot, vsid_data);
+}
+
+/* The IPI side: forget every refilled entry, then say so. */
+void slb_flush_ack(void)
+{
+	struct percpu *pc = this_cpu();
+	unsigned long gen = flush_generation;
+
+	slb_invalidate_all();
+	__atomic_store_n(&pc->slb_flushed, gen, __ATOMIC_RELEASE);
+}
+
+/*
+ * Waits until every other online CPU has flushed. A CPU that takes a
+ * segment miss meanwhile finishes it before it sees the IPI (handlers run
+ * with interrupts off), so whatever it loaded is flushed too. Two CPUs
+ * flushing at once serve each other's request while they wait.
+ */
+void slb_flush_all_cpus(void)
+{
+	unsigned long gen = __atomic_add_fetch(&flush_generation, 1, __ATOMIC_ACQ_REL);
+	unsigned int me = cpu_index();
+
+	slb_flush_ack();
+	for (unsigned int i = 0; i < nr_cpus_present; i++)
+		if (i != me && percpu_area[i].online)
+			ipi_send(i, IPI_SLB_FLUSH);
+	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+		struct percpu *pc = &percpu_area[i];
+
+		if (i == me)
+			continue;
+		while (pc->online && (long)(__atomic_load_n(&pc->slb_flushed, __ATOMIC_ACQUIRE) - gen) < 0) {
+			if (this_cpu()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {
+				__atomic_and_fetch(&this_cpu()->ipi_pending, ~(1ul << IPI_SLB_FLUSH),
+						   __ATOMIC_ACQ_REL);
+				slb_flush_ack();
+			}
+			cpu_relax();
+		}
+	}
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Storage and segment interrupts: a miss in the SLB loads the segment of
+ * the current address space; a miss in the HPT resolves through the
+ * segment (resident: H_ENTER; else zero-fill or page-in). What cannot be
+ * resolved goes back to the exception code as an error: for the kernel,
+ * the dump and panic (or an armed fault catch).
+ */
+#define pr_fmt "fault: "
+#include <arch/exception.h>
+#include <arch/ppc.h>
+#include <vrm/errno.h>
+#include "vmm_impl.h"
+
+/* DSISR bits of a data storage interrupt (Power ISA 3.0, 6.5.3). */
+#define DSISR_NOHPTE		PPC_BIT(33)
+#define DSISR_PROTFAULT		PPC_BIT(36)
+
+static int page_fault(uint64_t ea)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct segment *s;
+	struct vpage *vp;
+	uint64_t pno;
+	int err;
+
+	for (;;) {
+		err = aspace_fault_segment(ea, &s, &pno);
+		if (err)
+			break;
+		vp = segment_vpage(s, pno, true);
+		if (!vp) {
+			err = -ENOMEM;
+			break;
+		}
+		if (vp->flags & VP_ERROR) {
+			vp->flags &= ~VP_ERROR;
+			err = -EIO;
+			break;
+		}
+		if (vp->flags & VP_IO) {
+			err = page_wait(s, vp);
+			if (err)
+				break;
+			continue;
+		}
+		if (!(vp->flags & VP_RESIDENT)) {
+			err = pagein(s, pno, vp, &ee);
+			if (err)
+				break;
+			continue;	/* the lock was given up: look again */
+		}
+		if (!(vp->flags & VP_HPTE))
+			err = hpt_map(s, pno, vp);
+		vp->flags |= VP_REF;
+		vmm_counters.faults++;
+		break;
+	}
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return err;
+}
+
+static int data_segment(struct trap_frame *f)
+{
+	return aspace_slb_miss(f->dar);
+}
+
+static int instruction_segment(struct trap_frame *f)
+{
+	return aspace_slb_miss(f->nip);
+}
+
+static int data_storage(struct trap_frame *f)
+{
+	if (f->dsisr & DSISR_PROTFAULT)
+		return -EACCES;
+	if (f->dsisr & DSISR_NOHPTE)
+		return page_fault(f->dar);
+	return -EFAULT;
+}
+
+static int instruction_storage(struct trap_frame *f)
+{
+	if (f->msr & (SRR1_ISI_PROT | SRR1_ISI_N_G_OR_CIP))
+		return -EACCES;
+	if (f->msr & SRR1_ISI_NOPT)
+		return page_fault(f->nip);
+	return -EFAULT;
+}
+
+void fault_init(void)
+{
+	exception_set_handler(0x300, data_storage);
+	exception_set_handler(0x380, data_segment);
+	exception_set_handler(0x400, instruction_storage);
+	exception_set_handler(0x480, instruction_segment);
+}
