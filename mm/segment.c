@@ -17,6 +17,7 @@
 #define MAX_LEAVES		(PAGES_PER_SEG / VPAGES_PER_LEAF)
 
 static struct segment **chunks[CHUNKS];
+static uint16_t chunk_used[CHUNKS];	/* ids taken in each; empty chunks go */
 static unsigned long next_id = 1;	/* id 0 is never used */
 struct segment *segment_list;
 
@@ -70,6 +71,7 @@ int segment_alloc(unsigned int type, uint64_t npages, struct pdt_entry *pdt,
 	s->npages = npages;
 	s->pdt = pdt;
 	chunks[id / IDS_PER_CHUNK][id % IDS_PER_CHUNK] = s;
+	chunk_used[id / IDS_PER_CHUNK]++;
 	if (segment_list) {
 		s->next = segment_list;
 		s->prev = segment_list->prev;
@@ -102,7 +104,13 @@ void segment_unlink(struct segment *s)
 
 void segment_release(struct segment *s)
 {
-	chunks[s->id / IDS_PER_CHUNK][s->id % IDS_PER_CHUNK] = NULL;
+	unsigned long c = (unsigned long)s->id / IDS_PER_CHUNK;
+
+	chunks[c][s->id % IDS_PER_CHUNK] = NULL;
+	if (!--chunk_used[c]) {
+		kfree(chunks[c]);
+		chunks[c] = NULL;
+	}
 	kfree(s);
 }
 
