@@ -113,7 +113,7 @@ debug: $(KERNEL)
 	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) --gdb
 
 test: $(KERNEL) $(HOST_TESTS)
-	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) test/runner_selftest.py" $(if $(SUITE),--suite $(SUITE))
+	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) test/runner_selftest.py" $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)
 
 clean:
 	rm -rf $(BUILD)/*.o $(BUILD)/*.elf* $(BUILD)/gen $(BUILD)/boot $(BUILD)/arch \

@@ -47,6 +47,8 @@ def parse_args(argv):
     p.add_argument("--host-tests", action="append", default=[],
                    help="space-separated host test binaries")
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--keep-logs", action="store_true",
+                   help="keep every suite's console log, not only failing ones")
     p.add_argument("--manifest", default=os.path.join(REPO, "test", "suites"))
     p.add_argument("--qemu", default=os.environ.get("QEMU",
                                                     vrm_qemu.QEMU_BINARY),
@@ -87,7 +89,8 @@ def main(argv):
     reporter = Reporter()
     ctx = Context(kernel=a.kernel, logdir=os.path.join(a.build, "test-logs"),
                   qemu=shlex.split(a.qemu), host_timeout=a.host_timeout,
-                  panic_grace=a.panic_grace, reporter=reporter)
+                  panic_grace=a.panic_grace, reporter=reporter,
+                  keep_logs=a.keep_logs)
     os.makedirs(ctx.logdir, exist_ok=True)
     sessions = [lambda t=t: HostTest(t, ctx) for t in host_tests]
     sessions += [lambda s=s: QemuSuite(s, ctx) for s in suites]

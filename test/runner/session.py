@@ -30,6 +30,7 @@ class Context:
     host_timeout: float
     panic_grace: float
     reporter: Reporter
+    keep_logs: bool = False
 
 
 def describe_exit(status):
@@ -206,9 +207,9 @@ class Session:
         return ["# " + l[len("[stderr] "):] for l in lines[-n:]]
 
     def finish(self):
-        """Close the log; keep it only when something failed."""
+        """Close the log; keep it when something failed (or when asked)."""
         self.log.close()
-        if self.failures:
+        if self.failures or self.ctx.keep_logs:
             self.ctx.reporter.kept_logs.append(self.log_path)
         else:
             os.remove(self.log_path)
