@@ -9,6 +9,7 @@
 #include <vrm/log.h>
 #include <vrm/memmap.h>
 #include <vrm/monitor.h>
+#include <vrm/vmm.h>
 #include <vrm/panic.h>
 
 struct command {
@@ -48,6 +49,16 @@ static void cmd_mem(char *args)
 	kprintf("total %lu MiB\n", (unsigned long)(boot_memory.total >> 20));
 }
 
+static void print_text(const char *text, void *arg)
+{
+	kprintf("%s\n", text);
+}
+
+static void cmd_vmstat(char *args)
+{
+	vmstat_report(print_text, NULL);
+}
+
 static void print_line(const char *line)
 {
 	kprintf("%s%s", line, line[0] && line[strlen(line) - 1] == '\n' ? "" : "\n");
@@ -73,6 +84,7 @@ static const struct command commands[] = {
 	{ "dt", "[path]: print the device tree", cmd_dt },
 	{ "cpus", "list the CPUs", cmd_cpus },
 	{ "mem", "list the memory ranges", cmd_mem },
+	{ "vmstat", "VMM counters and frames per zone", cmd_vmstat },
 	{ "log", "print the kernel log", cmd_log },
 	{ "reboot", "restart the machine (RTAS system-reboot)", cmd_reboot },
 	{ "poweroff", "power the machine off (RTAS power-off)", cmd_poweroff },

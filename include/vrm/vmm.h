@@ -31,6 +31,8 @@ struct vmstat {
 };
 
 void vmm_stats(struct vmstat *out);
+/* The counters, then free and used frames per zone, one line each. */
+void vmstat_report(void (*line)(const char *text, void *arg), void *arg);
 /* Counts one SLB miss, HPTE insert or eviction; for arch-level callers. */
 extern struct vmstat vmm_counters;
 

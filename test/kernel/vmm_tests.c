@@ -638,3 +638,49 @@ KTEST(vmm, "figures: a zero-fill fault and a vms_create + vms_delete pair, in ti
 	KT_EXPECT_EQ(t, vms_delete(id), 0);
 	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
 }
+
+#define LIVE_MAX 100000
+
+/*
+ * As many live segments as memory allows (up to LIVE_MAX), each with one
+ * page touched through an attachment; then every one is read back, and
+ * all are deleted. A segment costs its control block, a small page table
+ * and its frame: about 7 KiB.
+ */
+KTEST(vmm, "as many live segments as memory allows, up to 100,000, each intact")
+{
+	uint64_t free_before = frames_free_count();
+	uint64_t live = free_before / 4 < LIVE_MAX ? free_before / 4 : LIVE_MAX;
+	vmid_t *ids = kmalloc(live * sizeof(*ids));
+	unsigned int bad = 0;
+	uint64_t n;
+	struct vmstat vs;
+
+	KT_EXPECT(t, ids != NULL);
+	if (!ids)
+		return;
+	for (n = 0; n < live; n++) {
+		caddr_t base;
+
+		if (vms_create_working(&ids[n], 1))
+			break;
+		base = vm_att(vm_handle(ids[n], VM_KEY_UNLIMITED), 0);
+		write_word(base, 0, 1, (uint64_t)ids[n] * 3);
+		vm_det(base);
+	}
+	KT_EXPECT_EQ(t, n, live);
+	vmm_stats(&vs);
+	kprintf("# %lu live segments, %lu resident pages, %lu frames free of %lu\n",
+		(unsigned long)vs.segments, (unsigned long)vs.resident,
+		(unsigned long)frames_free_count(), (unsigned long)frames_total_count());
+	for (uint64_t i = 0; i < n; i++) {
+		caddr_t base = vm_att(vm_handle(ids[i], VM_KEY_UNLIMITED), 0);
+
+		bad += read_word(base, 0, 1) != (uint64_t)ids[i] * 3;
+		vm_det(base);
+		bad += vms_delete(ids[i]) != 0;
+	}
+	KT_EXPECT_EQ(t, bad, 0);
+	kfree(ids);
+	KT_EXPECT_EQ(t, frames_free_count(), free_before);
+}
