@@ -7,7 +7,9 @@
  * the dump and panic (or an armed fault catch).
  */
 #define pr_fmt "fault: "
+#include <arch/cache.h>
 #include <arch/exception.h>
+#include <arch/memlayout.h>
 #include <arch/ppc.h>
 #include <vrm/errno.h>
 #include "vmm_impl.h"
@@ -16,7 +18,7 @@
 #define DSISR_NOHPTE		PPC_BIT(33)
 #define DSISR_PROTFAULT		PPC_BIT(36)
 
-static int page_fault(uint64_t ea)
+static int page_fault(uint64_t ea, bool exec)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct segment *s;
@@ -50,8 +52,14 @@ static int page_fault(uint64_t ea)
 				break;
 			continue;	/* the lock was given up: look again */
 		}
-		if (!(vp->flags & VP_HPTE))
+		if (!(vp->flags & VP_HPTE)) {
+			/* The frame was filled by data stores (zero-fill, a
+			 * pager's copy): instruction fetch must see them. */
+			if (exec)
+				icache_sync_range((unsigned long)va((uint64_t)vp->frame << PGSHIFT),
+						  (unsigned long)va(((uint64_t)vp->frame + 1) << PGSHIFT));
 			err = hpt_map(s, pno, vp);
+		}
 		vp->flags |= VP_REF;
 		vmm_counters.faults++;
 		break;
@@ -75,7 +83,7 @@ static int data_storage(struct trap_frame *f)
 	if (f->dsisr & DSISR_PROTFAULT)
 		return -EACCES;
 	if (f->dsisr & DSISR_NOHPTE)
-		return page_fault(f->dar);
+		return page_fault(f->dar, false);
 	return -EFAULT;
 }
 
@@ -84,7 +92,7 @@ static int instruction_storage(struct trap_frame *f)
 	if (f->msr & (SRR1_ISI_PROT | SRR1_ISI_N_G_OR_CIP))
 		return -EACCES;
 	if (f->msr & SRR1_ISI_NOPT)
-		return page_fault(f->nip);
+		return page_fault(f->nip, true);
 	return -EFAULT;
 }
 

@@ -13,6 +13,14 @@
 #include "vmm_impl.h"
 
 static const struct mmu_page_size *page_4k;
+
+/* An hcall answered what the VMM did not expect: logged and counted
+ * (tests require none). */
+#define hpt_error(...)					\
+	do {						\
+		vmm_counters.hpt_errors++;		\
+		pr_err(__VA_ARGS__);			\
+	} while (0)
 static unsigned int evict_hand;
 /* QEMU 7.2 offers neither H_CLEAR_REF nor H_CLEAR_MOD; the first
  * H_FUNCTION switches to removing entries instead. */
@@ -107,7 +115,7 @@ static long insert(const struct mmu_segment *m, uint64_t offset, uint64_t v, uin
 				return (long)(ptex % HPTES_PER_GROUP);
 			}
 			if (rc != H_PTEG_FULL) {
-				pr_err("H_ENTER %#lx %#lx: %ld\n", (unsigned long)v,
+				hpt_error("H_ENTER %#lx %#lx: %ld\n", (unsigned long)v,
 				       (unsigned long)r, rc);
 				return -EIO;
 			}
@@ -168,7 +176,7 @@ void hpt_unmap(struct segment *s, uint64_t pno, struct vpage *vp)
 	if (rc == H_SUCCESS)
 		fold_rc(vp, r);
 	else
-		pr_err("H_REMOVE of segment %ld page %lu: %ld\n", (long)s->id,
+		hpt_error("H_REMOVE of segment %ld page %lu: %ld\n", (long)s->id,
 		       (unsigned long)pno, rc);
 	vp->flags &= ~(VP_HPTE | VP_SECONDARY);
 }
@@ -199,7 +207,7 @@ static bool test_clear(struct segment *s, uint64_t pno, struct vpage *vp, uint16
 		if (rc == H_SUCCESS)
 			return was || (r & (flag == VP_REF ? HPTE_R_R : HPTE_R_C));
 		if (rc != H_FUNCTION)
-			pr_err("H_CLEAR_%s: %ld\n", flag == VP_REF ? "REF" : "MOD", rc);
+			hpt_error("H_CLEAR_%s: %ld\n", flag == VP_REF ? "REF" : "MOD", rc);
 		*missing = true;
 		pr_info("no H_CLEAR_%s: the bit comes from removing entries\n",
 			flag == VP_REF ? "REF" : "MOD");
@@ -218,4 +226,61 @@ bool hpt_test_clear_ref(struct segment *s, uint64_t pno, struct vpage *vp)
 bool hpt_test_clear_mod(struct segment *s, uint64_t pno, struct vpage *vp)
 {
 	return test_clear(s, pno, vp, VP_MOD);
+}
+
+/* Gathers mapped pages for H_BULK_REMOVE, H_BULK_PAIRS at a time. */
+struct bulk {
+	uint64_t pairs[2 * H_BULK_PAIRS];
+	struct vpage *vp[H_BULK_PAIRS];
+	unsigned int n;
+	struct segment *s;
+};
+
+static void bulk_flush(struct bulk *b)
+{
+	long rc;
+
+	if (!b->n)
+		return;
+	for (unsigned int i = b->n; i < H_BULK_PAIRS; i++)
+		b->pairs[2 * i] = H_BULK_END;
+	rc = hv_bulk_remove(b->pairs);
+	if (rc != H_SUCCESS)
+		hpt_error("H_BULK_REMOVE: %ld\n", rc);
+	for (unsigned int i = 0; i < b->n; i++) {
+		uint64_t tsh = b->pairs[2 * i];
+
+		if (rc == H_SUCCESS && (tsh & H_BULK_CODE) == H_BULK_CODE_SUCCESS)
+			fold_rc(b->vp[i], (tsh >> H_BULK_RC_SHIFT) & (HPTE_R_R | HPTE_R_C));
+		else
+			hpt_error("H_BULK_REMOVE of segment %ld: response %#lx\n", (long)b->s->id,
+			       (unsigned long)tsh);
+		b->vp[i]->flags &= ~(VP_HPTE | VP_SECONDARY);
+	}
+	b->n = 0;
+}
+
+static void bulk_add(struct segment *s, uint64_t pno, struct vpage *vp, void *arg)
+{
+	struct bulk *b = arg;
+	struct mmu_segment m;
+	uint64_t v;
+
+	if (!(vp->flags & VP_HPTE))
+		return;
+	mmu_segment_of(s, &m);
+	v = hpte_encode_v(&m, pno << PGSHIFT) | ((vp->flags & VP_SECONDARY) ? HPTE_V_SECONDARY : 0);
+	b->pairs[2 * b->n] = H_BULK_REQUEST | H_BULK_AVPN | ptex_of(&m, pno, vp);
+	b->pairs[2 * b->n + 1] = hpte_avpn(v);
+	b->vp[b->n++] = vp;
+	if (b->n == H_BULK_PAIRS)
+		bulk_flush(b);
+}
+
+void hpt_unmap_range(struct segment *s, uint64_t first, uint64_t count)
+{
+	struct bulk b = { .n = 0, .s = s };
+
+	segment_for_pages(s, first, count, bulk_add, &b);
+	bulk_flush(&b);
 }

@@ -90,6 +90,8 @@ void mmu_segment_of(const struct segment *s, struct mmu_segment *m);
 /* hpt.c */
 int hpt_map(struct segment *s, uint64_t pno, struct vpage *vp);
 void hpt_unmap(struct segment *s, uint64_t pno, struct vpage *vp);
+/* Unmaps every mapped page of the range, a few per hcall. */
+void hpt_unmap_range(struct segment *s, uint64_t first, uint64_t count);
 bool hpt_test_clear_ref(struct segment *s, uint64_t pno, struct vpage *vp);
 bool hpt_test_clear_mod(struct segment *s, uint64_t pno, struct vpage *vp);
 int hpt_bolt(const struct mmu_segment *m, uint64_t offset, uint64_t r);

@@ -114,6 +114,7 @@ int vms_delete(vmid_t vmid)
 	}
 	s->flags |= SEG_DELETED;
 	wait_idle(s);
+	hpt_unmap_range(s, 0, PAGES_PER_SEG);
 	segment_for_pages(s, 0, PAGES_PER_SEG, discard_page, NULL);
 	segment_free_table(s);
 	segment_unlink(s);
@@ -244,6 +245,7 @@ int vm_releasep(vmid_t vmid, int pfirst, int npages)
 	}
 	/* Pages in I/O are waited for, then discarded like the others. */
 	wait_idle(s);
+	hpt_unmap_range(s, (uint64_t)pfirst, (uint64_t)npages);
 	segment_for_pages(s, (uint64_t)pfirst, (uint64_t)npages, discard_page, NULL);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;

@@ -40,7 +40,8 @@ void vmstat_report(void (*line)(const char *text, void *arg), void *arg)
 		{ "page-ins", v.page_ins }, { "page-outs", v.page_outs },
 		{ "page-steals", v.page_steals }, { "clock-scans", v.clock_scans },
 		{ "hpte-inserts", v.hpte_inserts }, { "hpte-evictions", v.hpte_evictions },
-		{ "slb-misses", v.slb_misses }, { "segments", v.segments },
+		{ "slb-misses", v.slb_misses }, { "hpt-errors", v.hpt_errors },
+		{ "segments", v.segments },
 		{ "resident", v.resident }, { "pgsp-used", v.pgsp_used },
 		{ "pgsp-total", v.pgsp_total },
 	};

@@ -2,6 +2,7 @@
 /* Interrupt dispatch, the register dump for unexpected exceptions, fault catching. */
 #define pr_fmt ""
 #include <string.h>
+#include <arch/cache.h>
 #include <arch/exception.h>
 #include <arch/hcall.h>
 #include <arch/irq.h>
@@ -43,17 +44,6 @@ const char *vector_name(unsigned long vector)
 	return "unknown";
 }
 
-static void flush_icache_range(unsigned long start, unsigned long end)
-{
-	for (unsigned long p = start & ~127ul; p < end; p += 128)
-		asm volatile("dcbst 0,%0" : : "r"(p) : "memory");
-	sync();
-	for (unsigned long p = start & ~127ul; p < end; p += 128)
-		asm volatile("icbi 0,%0" : : "r"(p) : "memory");
-	sync();
-	isync();
-}
-
 static exception_handler_t *handlers[EXCEPTION_VECTOR_LIMIT / EXCEPTION_VECTOR_STEP];
 
 void exception_set_handler(unsigned long vector, exception_handler_t *h)
@@ -73,7 +63,7 @@ int exceptions_init(void)
 		percpu_area[i].kernel_msr = kernel_msr;
 
 	memcpy(va(0), _vectors_start, size);
-	flush_icache_range((unsigned long)va(0), (unsigned long)va(size));
+	icache_sync_range((unsigned long)va(0), (unsigned long)va(size));
 	/* Interrupts are taken big-endian until LPCR[ILE] is set this way. */
 	rc = hv_set_mode(H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0);
 	if (rc != H_SUCCESS) {

@@ -73,3 +73,35 @@ FUNC(hcall_ret9)
 	mtcrf	0xff, r0
 	blr
 END(hcall_ret9)
+
+/* long hcall_inout8(op, regs[8]): r4..r11 loaded from regs[], and stored
+ * back after the call (H_BULK_REMOVE takes and returns eight words). */
+FUNC(hcall_inout8)
+	mfcr	r0
+	stw	r0, 8(r1)
+	stdu	r1, -HC_FRAME(r1)
+	std	r4, HC_RET(r1)
+	mr	r12, r4
+	ld	r4, 0(r12)
+	ld	r5, 8(r12)
+	ld	r6, 16(r12)
+	ld	r7, 24(r12)
+	ld	r8, 32(r12)
+	ld	r9, 40(r12)
+	ld	r10, 48(r12)
+	ld	r11, 56(r12)
+	sc	1
+	ld	r12, HC_RET(r1)
+	std	r4, 0(r12)
+	std	r5, 8(r12)
+	std	r6, 16(r12)
+	std	r7, 24(r12)
+	std	r8, 32(r12)
+	std	r9, 40(r12)
+	std	r10, 48(r12)
+	std	r11, 56(r12)
+	addi	r1, r1, HC_FRAME
+	lwz	r0, 8(r1)
+	mtcrf	0xff, r0
+	blr
+END(hcall_inout8)

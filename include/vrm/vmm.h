@@ -24,6 +24,7 @@ struct vmstat {
 	uint64_t hpte_inserts;
 	uint64_t hpte_evictions;
 	uint64_t slb_misses;
+	uint64_t hpt_errors;		/* page-table hcalls that failed unexpectedly */
 	uint64_t segments;		/* live segments */
 	uint64_t resident;		/* resident segment pages */
 	uint64_t pgsp_used;		/* paging-space slots in use */

@@ -53,7 +53,7 @@ KTEST(monitor, "vmstat reports the VMM counters as they are, and every zone")
 	KT_EXPECT(t, strstr(r.text, "zero-fills") && strstr(r.text, "slb-misses") &&
 		     strstr(r.text, "hpte-evictions") && strstr(r.text, "page-outs"));
 	KT_EXPECT(t, strstr(r.text, "zone 0 ") != NULL);
-	KT_EXPECT_EQ(t, r.lines, 14 + boot_memory.count);
+	KT_EXPECT_EQ(t, r.lines, 15 + boot_memory.count);
 }
 
 KTEST(monitor, "dt prints the whole tree or one node, and rejects a bad path")

@@ -684,3 +684,69 @@ KTEST(vmm, "as many live segments as memory allows, up to 100,000, each intact")
 	kfree(ids);
 	KT_EXPECT_EQ(t, frames_free_count(), free_before);
 }
+
+/* li r3,42; blr */
+static const uint32_t return_42[] = { 0x3860002a, 0x4e800020 };
+
+KTEST(vmm, "code in a client segment runs: segment miss, page-in, instruction fetch")
+{
+	struct tp_request log[8];
+	struct vmstat before, after;
+	long (*fn)(void);
+	vmid_t id;
+	caddr_t base;
+	unsigned int n;
+
+	tp_reset();
+	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
+	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
+	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	/* Into the file through the segment, then out of memory again. */
+	memcpy(base + PAGESIZE + 0x100, return_42, sizeof(return_42));
+	KT_EXPECT_EQ(t, vm_writep(id, 1, 1), 0);
+	KT_EXPECT_EQ(t, vms_iowait(id), 0);
+	KT_EXPECT_EQ(t, vm_releasep(id, 1, 1), 0);
+	vm_det(base);
+	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	vmm_stats(&before);
+	fn = (long (*)(void))(base + PAGESIZE + 0x100);
+	KT_EXPECT_EQ(t, fn(), 42);
+	vmm_stats(&after);
+	KT_EXPECT_EQ(t, after.page_ins - before.page_ins, 1);
+	KT_EXPECT_EQ(t, after.slb_misses - before.slb_misses, 1);
+	n = tp_log(log, 8);
+	KT_EXPECT_EQ(t, log[n - 1].flags, B_READ);
+	KT_EXPECT_EQ(t, log[n - 1].pno, 1);
+	vm_det(base);
+	KT_EXPECT_EQ(t, vms_delete(id), 0);
+	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+}
+
+KTEST(vmm, "vm_det flushes the SLB of every online CPU")
+{
+	unsigned long before[NR_CPUS];
+	vmid_t id = working(t, 1);
+	caddr_t base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	unsigned int flushed = 0, online = 0;
+
+	write_word(base, 0, 0, 1);
+	for (unsigned int i = 0; i < NR_CPUS; i++)
+		before[i] = percpu_area[i].slb_flushed;
+	vm_det(base);
+	for (unsigned int i = 0; i < NR_CPUS; i++) {
+		if (!percpu_area[i].online)
+			continue;
+		online++;
+		flushed += percpu_area[i].slb_flushed != before[i];
+	}
+	KT_EXPECT_EQ(t, flushed, online);
+	KT_EXPECT_EQ(t, vms_delete(id), 0);
+}
+
+KTEST(vmm, "no page-table hcall failed unexpectedly in this suite")
+{
+	struct vmstat v;
+
+	vmm_stats(&v);
+	KT_EXPECT_EQ(t, v.hpt_errors, 0);
+}

@@ -54,9 +54,7 @@
 #define H_BULK_CODE_NOT_FOUND	0x1000000000000000ul
 #define H_BULK_RC_SHIFT		43	/* R and C of a removed entry, from HPTE_R_R/C */
 #define H_BULK_PTEX		0x00fffffffffffffful
-/* PAPR allows four pairs per call; the calling shape passes six argument
- * registers, so vrm sends up to three. */
-#define H_BULK_PAIRS		3
+#define H_BULK_PAIRS		4
 
 /* H_SET_MODE resources and their mode flags. */
 #define H_SET_MODE_RESOURCE_ADDR_TRANS	3
@@ -79,6 +77,7 @@ long hcall_ret4(unsigned long op, unsigned long ret[4], unsigned long a1,
 long hcall_ret9(unsigned long op, unsigned long ret[9], unsigned long a1,
 		unsigned long a2, unsigned long a3, unsigned long a4,
 		unsigned long a5, unsigned long a6);
+long hcall_inout8(unsigned long op, uint64_t regs[8]);
 
 static inline int hcall_is_busy(long rc)
 {
@@ -186,12 +185,6 @@ static inline long hv_remove(unsigned long ptex, uint64_t avpn, uint64_t *v, uin
 	return rc;
 }
 
-/* Sets new page protection (PP, N) on the entry if its AVPN matches. */
-static inline long hv_protect(unsigned long ptex, uint64_t avpn, uint64_t pp_n)
-{
-	return hcall_noret(H_PROTECT, H_AVPN | pp_n, ptex, avpn, 0, 0, 0);
-}
-
 /* Reads the four entries from `ptex` (a multiple of four): V, R pairs. */
 static inline long hv_read4(unsigned long ptex, uint64_t vr[8])
 {
@@ -207,13 +200,7 @@ static inline long hv_read4(unsigned long ptex, uint64_t vr[8])
  * back with its response. */
 static inline long hv_bulk_remove(uint64_t pairs[2 * H_BULK_PAIRS])
 {
-	unsigned long ret[9];
-	long rc = hcall_ret9(H_BULK_REMOVE, ret, pairs[0], pairs[1], pairs[2], pairs[3],
-			     pairs[4], pairs[5]);
-
-	for (int i = 0; i < H_BULK_PAIRS; i++)
-		pairs[2 * i] = ret[2 * i];
-	return rc;
+	return hcall_inout8(H_BULK_REMOVE, pairs);
 }
 
 /* Clears the referenced (changed) bit of an entry and returns the old R. */
