@@ -32,6 +32,15 @@ void vmm_interrupt_waits(unsigned int cpu)
 	}
 }
 
+bool vmm_take_interrupt(void)
+{
+	unsigned int me = cpu_index();
+	bool was = cpu_wait[me].interrupted;
+
+	cpu_wait[me].interrupted = false;
+	return was;
+}
+
 static void wake_waiters(void)
 {
 	for (unsigned int i = 0; i < nr_cpus_present; i++)

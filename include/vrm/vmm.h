@@ -56,6 +56,9 @@ int vms_create_working(long *vmid, uint64_t npages);
 /* Ends the page waits of this CPU on V_INTRSEG segments with EINTR, as a
  * signal will. Safe from interrupt handlers. */
 void vmm_interrupt_waits(unsigned int cpu);
+/* Consumes a pending interruption of this CPU's waits, as delivering the
+ * signal will; true if there was one. */
+bool vmm_take_interrupt(void);
 
 /* Frames that segments hold (resident pages). */
 uint64_t vmm_frames_held(void);
