@@ -4,13 +4,12 @@
 #include <arch/percpu.h>
 #include <arch/ppc.h>
 #include <arch/smp.h>
+#include <vrm/sched.h>
 
 void kernel_secondary_start(void)
 {
 	this_cpu()->online = true;
-	irq_disable();
-	for (;;)
-		arch_cpu_idle();
+	sched_cpu_start();
 }
 
 void ipi_handle(enum ipi_type type)
@@ -19,8 +18,10 @@ void ipi_handle(enum ipi_type type)
 	case IPI_STOP:
 		this_cpu()->online = false;
 		arch_cpu_stop();
-	case IPI_PING:
 	case IPI_RESCHEDULE:
+		this_cpu()->need_resched = true;
+		break;
+	case IPI_PING:
 	case IPI_SLB_FLUSH:
 	case IPI_TYPE_COUNT:
 		break;

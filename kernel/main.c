@@ -20,6 +20,7 @@
 #include <vrm/heap.h>
 #include <vrm/panic.h>
 #include <vrm/phys.h>
+#include <vrm/sched.h>
 #include <vrm/vmm.h>
 #include <vrm/vty.h>
 
@@ -71,6 +72,7 @@ void kmain(void *fdt)
 	must(phys_init(fdt), "physical memory");
 	must(mmu_init(fdt), "MMU");
 	must(vmm_init(), "virtual memory");
+	sched_init();
 	if (cmdline_get("heap_poison", NULL, 0))
 		heap_set_poison(true);
 

@@ -4,6 +4,7 @@
 #include <arch/percpu.h>
 #include <arch/frame.h>
 #include <arch/setjmp.h>
+#include <arch/context.h>
 
 #define OFFSET(sym, val) asm volatile("\n@@OFFSET " #sym " %0" : : "i"(val))
 
@@ -31,6 +32,12 @@ void asm_offsets(void)
 	OFFSET(TF_DSISR, offsetof(struct trap_frame, dsisr));
 	OFFSET(TF_VECTOR, offsetof(struct trap_frame, vector));
 	OFFSET(TF_SIZE, sizeof(struct trap_frame));
+
+	OFFSET(CTX_R1, offsetof(struct arch_context, r1));
+	OFFSET(CTX_R2, offsetof(struct arch_context, r2));
+	OFFSET(CTX_LR, offsetof(struct arch_context, lr));
+	OFFSET(CTX_CR, offsetof(struct arch_context, cr));
+	OFFSET(CTX_GPR14, offsetof(struct arch_context, gpr14));
 
 	OFFSET(JB_R1, offsetof(struct jmp_buf_regs, r1));
 	OFFSET(JB_R2, offsetof(struct jmp_buf_regs, r2));

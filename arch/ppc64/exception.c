@@ -46,6 +46,13 @@ const char *vector_name(unsigned long vector)
 
 static exception_handler_t *handlers[EXCEPTION_VECTOR_LIMIT / EXCEPTION_VECTOR_STEP];
 
+static void (*interrupt_exit)(struct trap_frame *f);
+
+void exception_set_interrupt_exit(void (*fn)(struct trap_frame *f))
+{
+	interrupt_exit = fn;
+}
+
 void exception_set_handler(unsigned long vector, exception_handler_t *h)
 {
 	handlers[vector / EXCEPTION_VECTOR_STEP] = h;
@@ -172,9 +179,13 @@ void exception_dispatch(struct trap_frame *f)
 	switch (f->vector) {
 	case 0x900:
 		timer_interrupt();
+		if (interrupt_exit)
+			interrupt_exit(f);
 		return;
 	case 0x500:
 		xics_external_interrupt();
+		if (interrupt_exit)
+			interrupt_exit(f);
 		return;
 	}
 	h = f->vector < EXCEPTION_VECTOR_LIMIT ? handlers[f->vector / EXCEPTION_VECTOR_STEP] : NULL;

@@ -23,6 +23,10 @@ typedef int exception_handler_t(struct trap_frame *f);
 #define EXCEPTION_VECTOR_LIMIT	0x1000
 void exception_set_handler(unsigned long vector, exception_handler_t *h);
 
+/* Called after each external and decrementer interrupt is handled, with
+ * its frame: where the scheduler preempts. */
+void exception_set_interrupt_exit(void (*fn)(struct trap_frame *f));
+
 /* Name of an interrupt vector ("data storage", ...). */
 const char *vector_name(unsigned long vector);
 

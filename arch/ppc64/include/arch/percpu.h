@@ -19,6 +19,7 @@
 
 struct fault_catch;
 struct timer_event;
+struct thread;
 
 struct percpu {
 	unsigned long canary;		/* must stay first */
@@ -39,6 +40,9 @@ struct percpu {
 	volatile uint64_t ticks;	/* timer ticks, missed ones included */
 	struct fault_catch *fault_catch;	/* armed by tests that expect a fault */
 	struct timer_event *timer_events;	/* queued on this CPU */
+	struct thread *current;		/* the thread running here */
+	unsigned int preempt_count;	/* spinlocks held: no preemption */
+	volatile bool need_resched;	/* switch at the next chance */
 	unsigned int slb_next;		/* next SLB entry to refill */
 	volatile unsigned long slb_flushed;	/* last SLB flush generation done */
 };

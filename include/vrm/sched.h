@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* Kernel threads and the scheduler: per-CPU run queues by priority,
+ * preemption at the tick, sleep and wake-up on a channel. */
+#ifndef VRM_SCHED_H
+#define VRM_SCHED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <arch/context.h>
+
+#define SCHED_PRIORITIES	32	/* 0 is the most urgent */
+#define PRIO_DEFAULT		16
+#define THREAD_STACK_ORDER	3	/* 32 KiB kernel stacks */
+#define CPU_ANY			(-1)
+
+enum thread_state {
+	THREAD_RUNNABLE,	/* on a run queue */
+	THREAD_RUNNING,
+	THREAD_SLEEPING,
+	THREAD_DEAD,		/* its exit is done; waiting to be reaped */
+};
+
+struct thread {
+	unsigned long tid;
+	const char *name;
+	unsigned int prio;
+	volatile enum thread_state state;
+	unsigned int cpu;		/* where it runs or last ran */
+	int bound;			/* CPU it must run on, or CPU_ANY */
+	volatile bool on_cpu;		/* its context is not saved yet */
+	struct arch_context ctx;
+	uint64_t kstack;		/* real address of its stack, 0 for boot stacks */
+	uint64_t kstack_top;
+	void (*fn)(void *arg);
+	void *arg;
+	const void *wchan;		/* what it sleeps on */
+	struct thread *next;		/* run queue or sleep list */
+	unsigned long switches;		/* times it was switched in */
+	volatile bool exited;
+};
+
+/* Makes the running code of each CPU a thread (its idle thread): the
+ * boot CPU before anything else is created, each secondary as it starts. */
+void sched_init(void);
+void sched_cpu_start(void) __attribute__((noreturn));
+
+/* A new runnable thread running fn(arg) at prio, on `cpu` only (or
+ * CPU_ANY). NULL when memory is short. */
+struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
+			     const char *name);
+/* Ends the calling thread. */
+void thread_exit(void) __attribute__((noreturn));
+/* Waits for a thread to exit and frees it. */
+void thread_join(struct thread *t);
+
+struct thread *current_thread(void);
+/* Gives the CPU to another runnable thread of the same or higher priority. */
+void thread_yield(void);
+/* Sleeps until wakeup(chan); returns at once if cond() is already true,
+ * with the check and the sleep atomic against wakeup. */
+void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg);
+/* Wakes every thread sleeping on chan; returns how many. */
+unsigned int wakeup(const void *chan);
+/* Binds the calling thread to a CPU (CPU_ANY unbinds) and moves it there. */
+int thread_bind(int cpu);
+
+struct sched_stats {
+	unsigned long switches, preemptions, steals;
+};
+void sched_stats(struct sched_stats *out);
+#endif

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The scheduler: a run queue per CPU with a FIFO per priority, the most
+ * urgent first; round robin at the tick among equals; an idle CPU steals
+ * from the busiest. A thread whose context is still being saved (on_cpu)
+ * is never picked elsewhere; the thread switched to clears that flag.
+ */
+#define pr_fmt "sched: "
+#include <arch/exception.h>
+#include <arch/irq.h>
+#include <arch/percpu.h>
+#include <arch/smp.h>
+#include <arch/spinlock.h>
+#include <arch/memlayout.h>
+#include <vrm/errno.h>
+#include <vrm/frame.h>
+#include <vrm/heap.h>
+#include <vrm/log.h>
+#include <vrm/panic.h>
+#include <vrm/sched.h>
+
+struct runq {
+	spinlock_t lock;
+	struct thread *head[SCHED_PRIORITIES], *tail[SCHED_PRIORITIES];
+	volatile unsigned int nr;
+	struct thread *idle;
+	unsigned long last_tick;
+};
+
+static struct runq runqs[NR_CPUS];
+static struct thread boot_thread, idle_threads[NR_CPUS];
+static spinlock_t sleep_lock = SPINLOCK_INIT;
+static struct thread *sleepers;
+static unsigned long next_tid = 1;
+static struct sched_stats stats;
+
+struct thread *current_thread(void)
+{
+	return this_cpu()->current;
+}
+
+static void enqueue(struct runq *rq, struct thread *t)
+{
+	t->next = NULL;
+	if (rq->tail[t->prio])
+		rq->tail[t->prio]->next = t;
+	else
+		rq->head[t->prio] = t;
+	rq->tail[t->prio] = t;
+	rq->nr++;
+}
+
+/* The most urgent thread whose context is saved (or that is `self`, the
+ * caller), taken off the queue. */
+static struct thread *dequeue(struct runq *rq, const struct thread *self, bool stealing)
+{
+	for (unsigned int p = 0; p < SCHED_PRIORITIES; p++) {
+		struct thread **link = &rq->head[p], *prev = NULL;
+
+		for (struct thread *t = *link; t; prev = t, link = &t->next, t = t->next) {
+			if (t->on_cpu && t != self)
+				continue;
+			if (stealing && t->bound != CPU_ANY)
+				continue;
+			*link = t->next;
+			if (rq->tail[p] == t)
+				rq->tail[p] = prev;
+			t->next = NULL;
+			rq->nr--;
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* One thread from the busiest other queue, for an idle CPU. */
+static void steal(unsigned int me)
+{
+	unsigned int victim = me, most = 0;
+	struct thread *t;
+
+	for (unsigned int i = 0; i < nr_cpus_present; i++)
+		if (i != me && percpu_area[i].online && runqs[i].nr > most) {
+			most = runqs[i].nr;
+			victim = i;
+		}
+	if (victim == me || !spin_trylock(&runqs[victim].lock))
+		return;
+	t = dequeue(&runqs[victim], NULL, true);
+	spin_unlock(&runqs[victim].lock);
+	if (!t)
+		return;
+	spin_lock(&runqs[me].lock);
+	t->cpu = me;
+	enqueue(&runqs[me], t);
+	stats.steals++;
+	spin_unlock(&runqs[me].lock);
+}
+
+static void put_on(unsigned int cpu, struct thread *t)
+{
+	unsigned long ee = spin_lock_irqsave(&runqs[cpu].lock);
+
+	t->state = THREAD_RUNNABLE;
+	t->cpu = cpu;
+	enqueue(&runqs[cpu], t);
+	spin_unlock_irqrestore(&runqs[cpu].lock, ee);
+	if (cpu != cpu_index())
+		ipi_send(cpu, IPI_RESCHEDULE);
+	else if (t->prio <= current_thread()->prio || current_thread() == runqs[cpu].idle)
+		this_cpu()->need_resched = true;
+}
+
+static unsigned int least_loaded(void)
+{
+	unsigned int best = cpu_index();
+
+	for (unsigned int i = 0; i < nr_cpus_present; i++)
+		if (percpu_area[i].online && runqs[i].nr < runqs[best].nr)
+			best = i;
+	return best;
+}
+
+static void finish_switch(struct thread *last)
+{
+	__atomic_store_n(&last->on_cpu, false, __ATOMIC_RELEASE);
+	if (last->state == THREAD_DEAD)
+		wakeup(last);
+}
+
+static uint64_t stack_top(uint64_t stack)
+{
+	return (uint64_t)va(stack) + (FRAME_SIZE << THREAD_STACK_ORDER);
+}
+
+/* Switches to the next thread of this CPU; interrupts off. */
+static void schedule(void)
+{
+	struct percpu *pc = this_cpu();
+	unsigned int me = pc->index;
+	struct runq *rq = &runqs[me];
+	struct thread *prev = pc->current, *next, *last;
+	int move_to = -1;
+
+	if (!rq->nr)
+		steal(me);
+	spin_lock(&rq->lock);
+	if (prev->state == THREAD_RUNNING && prev != rq->idle) {
+		if (prev->bound != CPU_ANY && prev->bound != (int)me) {
+			move_to = prev->bound;
+			prev->state = THREAD_RUNNABLE;
+		} else {
+			prev->state = THREAD_RUNNABLE;
+			enqueue(rq, prev);
+		}
+	}
+	next = dequeue(rq, prev, false);
+	if (!next)
+		next = rq->idle;
+	pc->need_resched = false;
+	if (next == prev) {
+		prev->state = THREAD_RUNNING;
+		spin_unlock(&rq->lock);
+		return;
+	}
+	next->state = THREAD_RUNNING;
+	next->cpu = me;
+	next->on_cpu = true;
+	next->switches++;
+	stats.switches++;
+	pc->current = next;
+	pc->kstack_top = next->kstack_top;
+	spin_unlock(&rq->lock);
+	if (move_to >= 0)
+		put_on((unsigned int)move_to, prev);
+	last = arch_context_switch(&prev->ctx, &next->ctx, prev);
+	finish_switch(last);
+}
+
+/* Called at the end of each external and decrementer interrupt. */
+static void interrupt_exit(struct trap_frame *f)
+{
+	struct percpu *pc = this_cpu();
+	struct runq *rq = &runqs[pc->index];
+
+	(void)f;
+	if (!pc->current || pc->preempt_count)
+		return;
+	if (pc->ticks != rq->last_tick) {
+		rq->last_tick = pc->ticks;
+		if (rq->nr)
+			pc->need_resched = true;
+	}
+	if (pc->need_resched) {
+		if (pc->current != rq->idle)
+			stats.preemptions++;
+		schedule();
+	}
+}
+
+static void __attribute__((noreturn)) idle_loop(void)
+{
+	struct runq *rq = &runqs[cpu_index()];
+
+	for (;;) {
+		irq_disable();
+		if (!rq->nr)
+			steal(cpu_index());
+		if (rq->nr)
+			schedule();
+		else
+			arch_cpu_idle();
+		irq_enable();
+	}
+}
+
+static void idle_start(void *token, void *arg)
+{
+	(void)arg;
+	finish_switch(token);
+	idle_loop();
+}
+
+void sched_init(void)
+{
+	struct percpu *pc = this_cpu();
+	struct thread *idle = &idle_threads[0];
+	uint64_t stack;
+
+	/* The boot thread keeps CPU 0's boot stack, so it stays on CPU 0. */
+	boot_thread = (struct thread){ .tid = next_tid++, .name = "main", .prio = PRIO_DEFAULT,
+				       .state = THREAD_RUNNING, .bound = 0, .on_cpu = true,
+				       .kstack_top = pc->kstack_top };
+	if (frame_alloc(THREAD_STACK_ORDER, &stack))
+		panic("no stack for the idle thread");
+	*idle = (struct thread){ .tid = next_tid++, .name = "idle", .prio = SCHED_PRIORITIES - 1,
+				 .state = THREAD_RUNNABLE, .bound = 0, .kstack = stack,
+				 .kstack_top = stack_top(stack) };
+	arch_context_init(&idle->ctx, (void *)idle->kstack_top, idle_start, NULL);
+	runqs[0].idle = idle;
+	pc->current = &boot_thread;
+	exception_set_interrupt_exit(interrupt_exit);
+}
+
+void sched_cpu_start(void)
+{
+	struct percpu *pc = this_cpu();
+	struct thread *idle = &idle_threads[pc->index];
+
+	*idle = (struct thread){ .tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED),
+				 .name = "idle", .prio = SCHED_PRIORITIES - 1,
+				 .state = THREAD_RUNNING, .bound = (int)pc->index, .on_cpu = true,
+				 .kstack_top = pc->kstack_top };
+	runqs[pc->index].idle = idle;
+	pc->current = idle;
+	irq_enable();
+	idle_loop();
+}
+
+static void thread_main(void *token, void *arg)
+{
+	struct thread *t = arg;
+
+	finish_switch(token);
+	irq_enable();
+	t->fn(t->arg);
+	thread_exit();
+}
+
+struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
+			     const char *name)
+{
+	struct thread *t;
+	uint64_t stack;
+
+	if (prio >= SCHED_PRIORITIES || (cpu != CPU_ANY && (cpu < 0 ||
+	    (unsigned int)cpu >= nr_cpus_present || !percpu_area[cpu].online)))
+		return NULL;
+	t = kzalloc(sizeof(*t));
+	if (!t)
+		return NULL;
+	if (frame_alloc(THREAD_STACK_ORDER, &stack)) {
+		kfree(t);
+		return NULL;
+	}
+	*t = (struct thread){ .tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED),
+			      .name = name, .prio = prio, .bound = cpu, .kstack = stack,
+			      .kstack_top = stack_top(stack), .fn = fn, .arg = arg };
+	arch_context_init(&t->ctx, (void *)t->kstack_top, thread_main, t);
+	put_on(cpu == CPU_ANY ? least_loaded() : (unsigned int)cpu, t);
+	return t;
+}
+
+void thread_exit(void)
+{
+	struct thread *t = current_thread();
+
+	irq_disable();
+	t->state = THREAD_DEAD;
+	t->exited = true;
+	schedule();
+	panic("a dead thread ran again");
+}
+
+static bool reaped(void *arg)
+{
+	struct thread *t = arg;
+
+	return t->exited && !__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE);
+}
+
+void thread_join(struct thread *t)
+{
+	thread_sleep(t, reaped, t);
+	frame_free(t->kstack, THREAD_STACK_ORDER);
+	kfree(t);
+}
+
+void thread_yield(void)
+{
+	unsigned long ee = irq_save();
+
+	schedule();
+	irq_restore(ee);
+}
+
+void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg)
+{
+	struct thread *t = current_thread();
+	unsigned long ee = irq_save();
+
+	spin_lock(&sleep_lock);
+	if (cond && cond(arg)) {
+		spin_unlock(&sleep_lock);
+		irq_restore(ee);
+		return;
+	}
+	t->wchan = chan;
+	t->state = THREAD_SLEEPING;
+	t->next = sleepers;
+	sleepers = t;
+	spin_unlock(&sleep_lock);
+	schedule();
+	irq_restore(ee);
+}
+
+unsigned int wakeup(const void *chan)
+{
+	unsigned long ee = spin_lock_irqsave(&sleep_lock);
+	struct thread **link = &sleepers, *woken = NULL;
+	unsigned int n = 0;
+
+	while (*link) {
+		struct thread *t = *link;
+
+		if (t->wchan != chan) {
+			link = &t->next;
+			continue;
+		}
+		*link = t->next;
+		t->wchan = NULL;
+		t->next = woken;
+		woken = t;
+	}
+	spin_unlock_irqrestore(&sleep_lock, ee);
+	while (woken) {
+		struct thread *t = woken;
+
+		woken = t->next;
+		put_on(t->bound != CPU_ANY ? (unsigned int)t->bound : t->cpu, t);
+		n++;
+	}
+	return n;
+}
+
+int thread_bind(int cpu)
+{
+	struct thread *t = current_thread();
+
+	if (cpu != CPU_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
+			       !percpu_area[cpu].online))
+		return -EINVAL;
+	t->bound = cpu;
+	if (cpu != CPU_ANY && (unsigned int)cpu != cpu_index())
+		thread_yield();
+	return 0;
+}
+
+void sched_stats(struct sched_stats *out)
+{
+	*out = stats;
+}

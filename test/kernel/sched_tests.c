@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+/* The sched suite: kernel threads, yielding, preemption, sleep and wake-up,
+ * priorities, binding, every CPU. */
+#include <arch/percpu.h>
+#include <arch/smp.h>
+#include <vrm/errno.h>
+#include <vrm/frame.h>
+#include <vrm/heap.h>
+#include <vrm/ktest.h>
+#include <vrm/sched.h>
+
+static void count_up(void *arg)
+{
+	__atomic_add_fetch((volatile unsigned long *)arg, 1, __ATOMIC_RELAXED);
+}
+
+KTEST(sched, "1,000 threads created, run and joined leave memory where it started")
+{
+	uint64_t free_before = frames_free_count();
+	struct heap_stats before, after;
+	volatile unsigned long ran = 0;
+
+	heap_stats(&before);
+	for (int i = 0; i < 1000; i++) {
+		struct thread *th = thread_create(count_up, (void *)&ran, PRIO_DEFAULT, CPU_ANY, "t");
+
+		KT_EXPECT(t, th != NULL);
+		if (th)
+			thread_join(th);
+	}
+	KT_EXPECT_EQ(t, ran, 1000);
+	heap_stats(&after);
+	KT_EXPECT_EQ(t, after.bytes_in_use, before.bytes_in_use);
+	KT_EXPECT_EQ(t, frames_free_count(), free_before);
+	KT_EXPECT(t, thread_create(count_up, (void *)&ran, SCHED_PRIORITIES, CPU_ANY, "t") == NULL);
+	KT_EXPECT(t, thread_create(count_up, (void *)&ran, 1, NR_CPUS, "t") == NULL);
+}
+
+#define ROUNDS 100
+
+struct pingpong {
+	volatile char log[2 * ROUNDS];
+	volatile unsigned int n;
+};
+
+struct player {
+	struct pingpong *pp;
+	char name;
+};
+
+static void play(void *arg)
+{
+	struct player *p = arg;
+
+	for (int i = 0; i < ROUNDS; i++) {
+		unsigned int at = __atomic_fetch_add(&p->pp->n, 1, __ATOMIC_RELAXED);
+
+		p->pp->log[at] = p->name;
+		thread_yield();
+	}
+}
+
+KTEST(sched, "two threads yielding on one CPU take turns")
+{
+	static struct pingpong pp;
+	struct player a = { &pp, 'a' }, b = { &pp, 'b' };
+	struct sched_stats before, after;
+	struct thread *ta, *tb;
+	unsigned int run = 1, longest = 1, na = 0;
+
+	sched_stats(&before);
+	ta = thread_create(play, &a, PRIO_DEFAULT, 0, "a");
+	tb = thread_create(play, &b, PRIO_DEFAULT, 0, "b");
+	thread_join(ta);
+	thread_join(tb);
+	sched_stats(&after);
+	KT_EXPECT_EQ(t, pp.n, 2 * ROUNDS);
+	for (unsigned int i = 0; i < pp.n; i++) {
+		na += pp.log[i] == 'a';
+		if (i && pp.log[i] == pp.log[i - 1] && ++run > longest)
+			longest = run;
+		else if (i && pp.log[i] != pp.log[i - 1])
+			run = 1;
+	}
+	KT_EXPECT_EQ(t, na, ROUNDS);
+	/* A tick may land between a turn and its yield; never more. */
+	KT_EXPECT(t, longest <= 2);
+	KT_EXPECT(t, after.switches - before.switches >= 2 * ROUNDS);
+}
+
+static volatile bool released;
+
+static void spin_until_released(void *arg)
+{
+	(void)arg;
+	while (!released)
+		;
+}
+
+static void release(void *arg)
+{
+	(void)arg;
+	released = true;
+}
+
+KTEST(sched, "a CPU-bound thread cannot starve another of its priority: the tick preempts it")
+{
+	struct sched_stats before, after;
+	struct thread *spinner, *releaser;
+
+	released = false;
+	sched_stats(&before);
+	spinner = thread_create(spin_until_released, NULL, PRIO_DEFAULT, 0, "spinner");
+	releaser = thread_create(release, NULL, PRIO_DEFAULT, 0, "releaser");
+	thread_join(releaser);
+	thread_join(spinner);
+	sched_stats(&after);
+	KT_EXPECT(t, released);
+	KT_EXPECT(t, after.preemptions > before.preemptions);
+}
+
+struct order {
+	volatile char log[4];
+	volatile unsigned int n;
+};
+
+static struct order order;
+
+static void note(void *arg)
+{
+	order.log[__atomic_fetch_add(&order.n, 1, __ATOMIC_RELAXED)] = (char)(unsigned long)arg;
+}
+
+KTEST(sched, "the more urgent thread runs first")
+{
+	struct thread *low, *high;
+
+	order.n = 0;
+	low = thread_create(note, (void *)'l', PRIO_DEFAULT + 4, 0, "low");
+	high = thread_create(note, (void *)'h', PRIO_DEFAULT - 4, 0, "high");
+	thread_join(low);
+	thread_join(high);
+	KT_EXPECT_EQ(t, order.n, 2);
+	KT_EXPECT_EQ(t, order.log[0], 'h');
+	KT_EXPECT_EQ(t, order.log[1], 'l');
+}
+
+static volatile int flag;
+
+static bool flag_set(void *arg)
+{
+	(void)arg;
+	return flag != 0;
+}
+
+static void sleeper(void *arg)
+{
+	thread_sleep((const void *)&flag, flag_set, NULL);
+	*(volatile int *)arg = flag;
+}
+
+KTEST(sched, "a thread sleeps until woken, and a satisfied condition does not sleep")
+{
+	volatile int seen = 0;
+	struct thread *s;
+
+	flag = 0;
+	s = thread_create(sleeper, (void *)&seen, PRIO_DEFAULT, CPU_ANY, "sleeper");
+	for (int i = 0; i < 50; i++)
+		thread_yield();
+	KT_EXPECT_EQ(t, seen, 0);
+	KT_EXPECT(t, s->state == THREAD_SLEEPING || s->state == THREAD_RUNNABLE);
+	flag = 7;
+	while (!wakeup((const void *)&flag) && !s->exited)
+		thread_yield();
+	thread_join(s);
+	KT_EXPECT_EQ(t, seen, 7);
+	thread_sleep((const void *)&flag, flag_set, NULL);	/* returns at once */
+}
+
+static void where(void *arg)
+{
+	*(volatile int *)arg = (int)cpu_index();
+}
+
+static void rebind(void *arg)
+{
+	int target = (int)nr_cpus_present - 1;
+
+	*(volatile int *)arg = thread_bind(target) == 0 && (int)cpu_index() == target ? target : -2;
+}
+
+KTEST(sched, "a thread bound to a CPU runs there, on every CPU, and can move itself")
+{
+	volatile int ran_on[NR_CPUS];
+	struct thread *th[NR_CPUS];
+	volatile int moved = -1;
+	struct thread *m;
+
+	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+		ran_on[i] = -1;
+		th[i] = thread_create(where, (void *)&ran_on[i], PRIO_DEFAULT, (int)i, "where");
+	}
+	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+		thread_join(th[i]);
+		KT_EXPECT_EQ(t, ran_on[i], i);
+	}
+	m = thread_create(rebind, (void *)&moved, PRIO_DEFAULT, 0, "rebind");
+	thread_join(m);
+	KT_EXPECT_EQ(t, moved, nr_cpus_present - 1);
+	KT_EXPECT_EQ(t, thread_bind(NR_CPUS), -EINVAL);
+}
