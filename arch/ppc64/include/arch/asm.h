@@ -19,6 +19,17 @@
 
 #define END(name)	.size name, . - name
 
+/* `op` (std or ld) on GPRs first..last and consecutive doublewords at
+ * off(base): the non-volatile registers of setjmp, context switches and
+ * the firmware gate. */
+	.macro gprs op, first, last, base, off
+	.set .Lgpr, \first
+	.rept \last - \first + 1
+	\op	.Lgpr, \off + 8 * (.Lgpr - \first)(\base)
+	.set .Lgpr, .Lgpr + 1
+	.endr
+	.endm
+
 /* MSR[SF] on (64-bit mode) and, if asked, MSR[ME]; clobbers r11, r12. */
 #define SET_MSR_SF_OR(extra)				\
 	mfmsr	r11;					\
