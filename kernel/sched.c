@@ -93,7 +93,7 @@ static void steal(unsigned int me)
 	spin_lock(&runqs[me].lock);
 	t->cpu = me;
 	enqueue(&runqs[me], t);
-	stats.steals++;
+	__atomic_add_fetch(&stats.steals, 1, __ATOMIC_RELAXED);
 	spin_unlock(&runqs[me].lock);
 }
 
@@ -167,7 +167,7 @@ static void schedule(void)
 	next->cpu = me;
 	next->on_cpu = true;
 	next->switches++;
-	stats.switches++;
+	__atomic_add_fetch(&stats.switches, 1, __ATOMIC_RELAXED);
 	pc->current = next;
 	pc->kstack_top = next->kstack_top;
 	spin_unlock(&rq->lock);
@@ -193,7 +193,7 @@ static void interrupt_exit(struct trap_frame *f)
 	}
 	if (pc->need_resched) {
 		if (pc->current != rq->idle)
-			stats.preemptions++;
+			__atomic_add_fetch(&stats.preemptions, 1, __ATOMIC_RELAXED);
 		schedule();
 	}
 }
