@@ -37,19 +37,20 @@ END(hcall_noret)
 	mr	r8, r9;					\
 	mr	r9, r10
 
+/* Restores the caller's frame and CR and returns. */
+#define HC_LEAVE					\
+	addi	r1, r1, HC_FRAME;			\
+	lwz	r0, 8(r1);				\
+	mtcrf	0xff, r0;				\
+	blr
+
 /* long hcall_ret4(op, ret[4], a1..a6): r4..r7 are stored to ret[]. */
 FUNC(hcall_ret4)
 	HC_ENTER
 	sc	1
 	ld	r12, HC_RET(r1)
-	std	r4, 0(r12)
-	std	r5, 8(r12)
-	std	r6, 16(r12)
-	std	r7, 24(r12)
-	addi	r1, r1, HC_FRAME
-	lwz	r0, 8(r1)
-	mtcrf	0xff, r0
-	blr
+	gprs	std, 4, 7, r12, 0
+	HC_LEAVE
 END(hcall_ret4)
 
 /* long hcall_ret9(op, ret[9], a1..a6): r4..r12 are stored to ret[]. */
@@ -58,20 +59,10 @@ FUNC(hcall_ret9)
 	sc	1
 	std	r12, HC_R12(r1)
 	ld	r12, HC_RET(r1)
-	std	r4, 0(r12)
-	std	r5, 8(r12)
-	std	r6, 16(r12)
-	std	r7, 24(r12)
-	std	r8, 32(r12)
-	std	r9, 40(r12)
-	std	r10, 48(r12)
-	std	r11, 56(r12)
+	gprs	std, 4, 11, r12, 0
 	ld	r11, HC_R12(r1)
 	std	r11, 64(r12)
-	addi	r1, r1, HC_FRAME
-	lwz	r0, 8(r1)
-	mtcrf	0xff, r0
-	blr
+	HC_LEAVE
 END(hcall_ret9)
 
 /* long hcall_inout8(op, regs[8]): r4..r11 loaded from regs[], and stored
@@ -82,26 +73,9 @@ FUNC(hcall_inout8)
 	stdu	r1, -HC_FRAME(r1)
 	std	r4, HC_RET(r1)
 	mr	r12, r4
-	ld	r4, 0(r12)
-	ld	r5, 8(r12)
-	ld	r6, 16(r12)
-	ld	r7, 24(r12)
-	ld	r8, 32(r12)
-	ld	r9, 40(r12)
-	ld	r10, 48(r12)
-	ld	r11, 56(r12)
+	gprs	ld, 4, 11, r12, 0
 	sc	1
 	ld	r12, HC_RET(r1)
-	std	r4, 0(r12)
-	std	r5, 8(r12)
-	std	r6, 16(r12)
-	std	r7, 24(r12)
-	std	r8, 32(r12)
-	std	r9, 40(r12)
-	std	r10, 48(r12)
-	std	r11, 56(r12)
-	addi	r1, r1, HC_FRAME
-	lwz	r0, 8(r1)
-	mtcrf	0xff, r0
-	blr
+	gprs	std, 4, 11, r12, 0
+	HC_LEAVE
 END(hcall_inout8)

@@ -21,7 +21,7 @@
 
 /* `op` (std or ld) on GPRs first..last and consecutive doublewords at
  * off(base): the non-volatile registers of setjmp, context switches and
- * the firmware gate. */
+ * the firmware gate, and hcall results. */
 	.macro gprs op, first, last, base, off
 	.set .Lgpr, \first
 	.rept \last - \first + 1
