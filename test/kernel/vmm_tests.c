@@ -33,6 +33,28 @@ static void write_word(caddr_t base, uint64_t page, uint64_t i, uint64_t v)
 	*word(base, page, i) = v;
 }
 
+static caddr_t attach(vmid_t id)
+{
+	return vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+}
+
+/* A fresh file system (the test pager) and a client segment of npages on
+ * it, attached. */
+static caddr_t client_open(struct ktest_run *t, int npages, vmid_t *id)
+{
+	tp_reset();
+	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
+	KT_EXPECT_EQ(t, vms_create(id, V_CLIENT, &file, npages * PAGESIZE, 0, 0), 0);
+	return attach(*id);
+}
+
+static void client_close(struct ktest_run *t, vmid_t id, caddr_t base)
+{
+	vm_det(base);
+	KT_EXPECT_EQ(t, vms_delete(id), 0);
+	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+}
+
 static vmid_t working(struct ktest_run *t, uint64_t npages)
 {
 	vmid_t id = 0;
@@ -49,6 +71,9 @@ KTEST(vmm, "translation is on, with the linear map bolted in the largest page si
 
 	KT_EXPECT(t, mmu_enabled());
 	KT_EXPECT_EQ(t, mmu.linear.psize->shift, 16);
+	/* SLB entry 0 holds the linear segment, bolted: key 1 for problem state. */
+	KT_EXPECT_EQ(t, slb_read_esid(0), slb_esid_data(KERNEL_LINEAR_BASE, &mmu.linear, 0));
+	KT_EXPECT_EQ(t, slb_read_vsid(0), slb_vsid_data(&mmu.linear) | SLB_VSID_KP);
 	KT_EXPECT_EQ(t, probe, 0x1234);
 	/* The group of the page holding `probe` has its bolted entry. */
 	for (int sec = 0; sec < 2; sec++) {
@@ -165,7 +190,7 @@ KTEST(vmm, "with memory exhausted, vms_create gives ENOMEM and a fault fails, no
 	struct fault_catch c;
 	void *heap;
 	vmid_t id, ws = working(t, 4);
-	caddr_t base = vm_att(vm_handle(ws, VM_KEY_UNLIMITED), 0);
+	caddr_t base = attach(ws);
 
 	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
 	frames = take_frames();
@@ -216,7 +241,7 @@ KTEST(vmm, "working storage zero-fills, and two attachments see the same pages")
 KTEST(vmm, "an address outside any segment, a detached one and a limited handle's store fail")
 {
 	vmid_t id = working(t, 4);
-	caddr_t rw = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	caddr_t rw = attach(id);
 	caddr_t ro = vm_att(vm_handle(id, VM_KEY_LIMITED), 0);
 	struct fault_catch c;
 
@@ -244,10 +269,7 @@ KTEST(vmm, "a client page-in is a read of that page's block, through the strateg
 	caddr_t base;
 	unsigned int n;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 8 * PAGESIZE, 0, 0), 0);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = client_open(t, 8, &id);
 	KT_EXPECT_EQ(t, read_word(base, 3, 5), tp_word(3, 5));
 	KT_EXPECT_EQ(t, read_word(base, 3, 511), tp_word(3, 511));
 	n = tp_log(log, 8);
@@ -262,9 +284,7 @@ KTEST(vmm, "a client page-in is a read of that page's block, through the strateg
 	KT_EXPECT_EQ(t, vm_makep(id, -1), EINVAL);
 	KT_EXPECT_EQ(t, vm_makep(id, PAGES_PER_SEG), EINVAL);
 	KT_EXPECT_EQ(t, vm_makep(id + 1000, 0), EINVAL);
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	client_close(t, id, base);
 }
 
 KTEST(vmm, "vm_makep is for client storage only")
@@ -283,10 +303,7 @@ KTEST(vmm, "vm_writep writes the modified pages of the range and only those")
 	unsigned int n, writes = 0;
 	bool saw1 = false, saw3 = false;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 8 * PAGESIZE, 0, 0), 0);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = client_open(t, 8, &id);
 	for (uint64_t p = 0; p < 5; p++)
 		KT_EXPECT_EQ(t, read_word(base, p, 0), tp_word(p, 0));
 	write_word(base, 1, 7, 111);
@@ -315,9 +332,7 @@ KTEST(vmm, "vm_writep writes the modified pages of the range and only those")
 	KT_EXPECT_EQ(t, vm_writep(id, 0, -2), EINVAL);
 	KT_EXPECT_EQ(t, vm_writep(id, 4, 5), EINVAL);
 	KT_EXPECT_EQ(t, vm_writep(id + 1000, 0, 1), EINVAL);
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	client_close(t, id, base);
 }
 
 static void complete_later(struct timer_event *e)
@@ -332,10 +347,7 @@ KTEST(vmm, "vms_iowait waits for the page-outs in flight and reports a failed on
 	vmid_t id;
 	caddr_t base;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = client_open(t, 4, &id);
 	write_word(base, 0, 0, 10);
 	write_word(base, 2, 0, 12);
 	tp_set_defer(true);
@@ -357,21 +369,16 @@ KTEST(vmm, "vms_iowait waits for the page-outs in flight and reports a failed on
 	KT_EXPECT_EQ(t, vms_iowait(id), 0);
 	KT_EXPECT_EQ(t, tp_file_word(1, 0), 11);
 	KT_EXPECT_EQ(t, vms_iowait(id + 1000), EINVAL);
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	client_close(t, id, base);
 }
 
 KTEST(vmm, "vm_releasep discards frames: the next touch pages in again")
 {
 	struct tp_request log[8];
 	vmid_t id, ws = working(t, 4);
-	caddr_t base, wbase = vm_att(vm_handle(ws, VM_KEY_UNLIMITED), 0);
+	caddr_t base, wbase = attach(ws);
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = client_open(t, 4, &id);
 	KT_EXPECT_EQ(t, read_word(base, 2, 0), tp_word(2, 0));
 	write_word(base, 2, 0, 5);	/* discarded, never written */
 	KT_EXPECT_EQ(t, vm_releasep(id, 2, 1), 0);
@@ -409,8 +416,8 @@ KTEST(vmm, "a page wait on a V_INTRSEG segment can be interrupted; on others it 
 	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
 	KT_EXPECT_EQ(t, vms_create(&intr, V_CLIENT | V_INTRSEG, &file, 4 * PAGESIZE, 0, 0), 0);
 	KT_EXPECT_EQ(t, vms_create(&plain, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	a = vm_att(vm_handle(intr, VM_KEY_UNLIMITED), 0);
-	b = vm_att(vm_handle(plain, VM_KEY_UNLIMITED), 0);
+	a = attach(intr);
+	b = attach(plain);
 	tp_set_defer(true);
 	timer_event_add(&ev, mftb() + 2 * tb_per_tick);
 	KT_EXPECT_FAULT(t, &c, 0x300, read_word(a, 1, 0));
@@ -440,18 +447,13 @@ KTEST(vmm, "a failed page-in is an I/O error the toucher sees, and a retry works
 	vmid_t id;
 	caddr_t base;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = client_open(t, 4, &id);
 	tp_set_error(EIO);
 	KT_EXPECT_FAULT(t, &c, 0x300, read_word(base, 0, 0));
 	KT_EXPECT_EQ(t, c.error, -EIO);
 	tp_set_error(0);
 	KT_EXPECT_EQ(t, read_word(base, 0, 0), tp_word(0, 0));
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	client_close(t, id, base);
 }
 
 #define CROWD 24
@@ -469,7 +471,7 @@ KTEST(vmm, "more pages in one HPT group than it holds: entries are evicted, data
 	for (int i = 0; i < CROWD; i++) {
 		ids[i] = working(t, PAGES_PER_SEG);
 		pno[i] = ((uint64_t)ids[i] ^ group) & mmu.hash_mask & (PAGES_PER_SEG - 1);
-		base[i] = vm_att(vm_handle(ids[i], VM_KEY_UNLIMITED), 0);
+		base[i] = attach(ids[i]);
 	}
 	for (int round = 0; round < 2; round++)
 		for (int i = 0; i < CROWD; i++)
@@ -496,7 +498,7 @@ KTEST(vmm, "more live segments than SLB entries: misses refill, data stays")
 	vmm_stats(&before);
 	for (int i = 0; i < MANY; i++) {
 		ids[i] = working(t, 1);
-		base[i] = vm_att(vm_handle(ids[i], VM_KEY_UNLIMITED), 0);
+		base[i] = attach(ids[i]);
 		write_word(base[i], 0, 0, (uint64_t)ids[i]);
 	}
 	for (int round = 0; round < 2; round++)
@@ -529,7 +531,7 @@ KTEST(vmm, "10,000 segments created, attached, touched, detached and deleted; me
 			bad++;
 			break;
 		}
-		base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+		base = attach(id);
 		for (uint64_t p = 0; p < SEG_PAGES; p++)
 			write_word(base, p, p, (uint64_t)n);
 		for (uint64_t p = 0; p < SEG_PAGES; p++)
@@ -574,11 +576,11 @@ KTEST(vmm, "under pressure the clock sends pages out and they come back intact")
 	KT_EXPECT_EQ(t, vmm_set_tunables(&tight), 0);
 	vmm_stats(&before);
 	ws = working(t, 1024);
-	wb = vm_att(vm_handle(ws, VM_KEY_UNLIMITED), 0);
+	wb = attach(ws);
 	pressure(t, wb, 1024, 0x5eed);
 	KT_EXPECT(t, vmm_frames_held() <= tight.maxpages);
 	KT_EXPECT_EQ(t, vms_create(&cs, V_CLIENT, &file, 1024 * PAGESIZE, 0, 0), 0);
-	cb = vm_att(vm_handle(cs, VM_KEY_UNLIMITED), 0);
+	cb = attach(cs);
 	pressure(t, cb, 1024, 0xf00d);
 	vmm_stats(&after);
 	kprintf("# %lu page-outs, %lu page-ins, %lu steals, %lu pages looked at\n",
@@ -619,7 +621,7 @@ KTEST(vmm, "figures: a zero-fill fault and a vms_create + vms_delete pair, in ti
 {
 	const uint64_t pages = 256, pairs = 256;
 	vmid_t id = working(t, pages), ids;
-	caddr_t base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	caddr_t base = attach(id);
 	uint64_t t0, fault_ticks, pair_ticks;
 
 	tp_reset();
@@ -637,9 +639,7 @@ KTEST(vmm, "figures: a zero-fill fault and a vms_create + vms_delete pair, in ti
 	kprintf("# zero-fill fault: %lu ticks (%lu ns); vms_create+vms_delete: %lu ticks (%lu ns)\n",
 		(unsigned long)fault_ticks, (unsigned long)(fault_ticks * 1000000000ul / tb_freq),
 		(unsigned long)pair_ticks, (unsigned long)(pair_ticks * 1000000000ul / tb_freq));
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	client_close(t, id, base);
 }
 
 #define LIVE_MAX 100000
@@ -667,7 +667,7 @@ KTEST(vmm, "as many live segments as memory allows, up to 100,000, each intact")
 
 		if (vms_create_working(&ids[n], 1))
 			break;
-		base = vm_att(vm_handle(ids[n], VM_KEY_UNLIMITED), 0);
+		base = attach(ids[n]);
 		write_word(base, 0, 1, (uint64_t)ids[n] * 3);
 		vm_det(base);
 	}
@@ -677,7 +677,7 @@ KTEST(vmm, "as many live segments as memory allows, up to 100,000, each intact")
 		(unsigned long)vs.segments, (unsigned long)vs.resident,
 		(unsigned long)frames_free_count(), (unsigned long)frames_total_count());
 	for (uint64_t i = 0; i < n; i++) {
-		caddr_t base = vm_att(vm_handle(ids[i], VM_KEY_UNLIMITED), 0);
+		caddr_t base = attach(ids[i]);
 
 		bad += read_word(base, 0, 1) != (uint64_t)ids[i] * 3;
 		vm_det(base);
@@ -700,17 +700,14 @@ KTEST(vmm, "code in a client segment runs: segment miss, page-in, instruction fe
 	caddr_t base;
 	unsigned int n;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = client_open(t, 4, &id);
 	/* Into the file through the segment, then out of memory again. */
 	memcpy(base + PAGESIZE + 0x100, return_42, sizeof(return_42));
 	KT_EXPECT_EQ(t, vm_writep(id, 1, 1), 0);
 	KT_EXPECT_EQ(t, vms_iowait(id), 0);
 	KT_EXPECT_EQ(t, vm_releasep(id, 1, 1), 0);
 	vm_det(base);
-	base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	base = attach(id);
 	vmm_stats(&before);
 	fn = (long (*)(void))(base + PAGESIZE + 0x100);
 	KT_EXPECT_EQ(t, fn(), 42);
@@ -720,16 +717,14 @@ KTEST(vmm, "code in a client segment runs: segment miss, page-in, instruction fe
 	n = tp_log(log, 8);
 	KT_EXPECT_EQ(t, log[n - 1].flags, B_READ);
 	KT_EXPECT_EQ(t, log[n - 1].pno, 1);
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	client_close(t, id, base);
 }
 
 KTEST(vmm, "vm_det flushes the SLB of every online CPU")
 {
 	unsigned long before[NR_CPUS];
 	vmid_t id = working(t, 1);
-	caddr_t base = vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
+	caddr_t base = attach(id);
 	unsigned int flushed = 0, online = 0;
 
 	write_word(base, 0, 0, 1);
