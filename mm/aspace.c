@@ -79,7 +79,7 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 		if (!as->regions[r].id) {
 			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS };
 			as->next = r + 1;
-			s->attached++;
+			segment_hold(s);
 			spin_unlock_irqrestore(&vmm_lock, ee);
 			return (caddr_t)(as->base + ((uint64_t)r << SEGMENT_SHIFT_256M) +
 					 ((uint64_t)offset & (SEGSIZE - 1)));
@@ -109,8 +109,8 @@ void vm_det(caddr_t addr)
 	slb_flush_all_cpus();
 	ee = spin_lock_irqsave(&vmm_lock);
 	s = segment_get(id);
-	if (s && !--s->attached && (s->flags & SEG_DELETED))
-		segment_release(s);
+	if (s)
+		segment_drop(s);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 }
 

@@ -47,7 +47,7 @@ static int page_fault(uint64_t ea, bool exec)
 			continue;
 		}
 		if (!(vp->flags & VP_RESIDENT)) {
-			err = pagein(s, pno, vp, &ee);
+			err = pagein(s, pno, vp, false, &ee);
 			if (err)
 				break;
 			continue;	/* the lock was given up: look again */

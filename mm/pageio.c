@@ -179,10 +179,12 @@ void pageio_submit(struct buf *queue, unsigned long *ee)
 
 /*
  * Makes a page that is not resident resident: zero-filled for working
- * storage never paged out, else read through the pager. The lock is given
- * up meanwhile; the caller looks the page up again when this returns 0.
+ * storage never paged out (or when no_read asks for a page made without
+ * reading it), else read through the pager. The lock is given up
+ * meanwhile, so the caller holds the segment and looks the page up again
+ * when this returns 0.
  */
-int pagein(struct segment *s, uint64_t pno, struct vpage *vp, unsigned long *ee)
+int pagein(struct segment *s, uint64_t pno, struct vpage *vp, bool no_read, unsigned long *ee)
 {
 	uint64_t real;
 	struct buf *bp;
@@ -195,10 +197,10 @@ int pagein(struct segment *s, uint64_t pno, struct vpage *vp, unsigned long *ee)
 		frame_put(real);
 		return 0;
 	}
-	if ((s->type & SEG_WORKING) && !vp->slot) {
+	if (no_read || ((s->type & SEG_WORKING) && !vp->slot)) {
 		memset(va(real), 0, PAGESIZE);
 		page_make_resident(s, vp, real);
-		vmm_counters.zero_fills++;
+		vmm_counters.zero_fills += !no_read;
 		return 0;
 	}
 	while (!(bp = pdt_buf_get(s->pdt))) {

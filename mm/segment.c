@@ -114,6 +114,17 @@ void segment_release(struct segment *s)
 	kfree(s);
 }
 
+void segment_hold(struct segment *s)
+{
+	s->holds++;
+}
+
+void segment_drop(struct segment *s)
+{
+	if (!--s->holds && (s->flags & SEG_DELETED))
+		segment_release(s);
+}
+
 static int grow_dir(struct segment *s, unsigned int leaf)
 {
 	unsigned int len = s->dir_len ? s->dir_len : 1;

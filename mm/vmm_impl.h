@@ -43,7 +43,7 @@ struct vpage {
 #define SEG_WORKING	0x100
 
 /* Segment flags. */
-#define SEG_DELETED	0x1	/* deleted, waiting for its last detach */
+#define SEG_DELETED	0x1	/* deleted, waiting for its last hold to go */
 
 struct pdt_entry;
 
@@ -53,7 +53,7 @@ struct segment {
 	unsigned int type;		/* V_CLIENT or SEG_WORKING, V_INTRSEG */
 	unsigned int flags;
 	uint64_t npages;		/* its size, the range vms_delete processes */
-	unsigned int attached;		/* regions mapping it */
+	unsigned int holds;		/* regions mapping it, services waiting on it */
 	unsigned int pageouts;		/* page-outs in flight */
 	unsigned int pageins;		/* page-ins in flight */
 	int io_error;			/* of a page-out, for vms_iowait */
@@ -79,6 +79,10 @@ int segment_alloc(unsigned int type, uint64_t npages, struct pdt_entry *pdt,
 		  struct segment **out);
 void segment_unlink(struct segment *s);	/* off the live list */
 void segment_release(struct segment *s);	/* frees id and block */
+/* Keeps the block alive across a wait (and for each attachment); the last
+ * drop of a deleted segment releases it. */
+void segment_hold(struct segment *s);
+void segment_drop(struct segment *s);
 void segment_for_pages(struct segment *s, uint64_t first, uint64_t count,
 		       void (*fn)(struct segment *s, uint64_t pno, struct vpage *vp, void *arg),
 		       void *arg);
@@ -104,7 +108,7 @@ int linear_map_all(void);
 int page_wait(struct segment *s, struct vpage *vp);
 int frame_get(uint64_t *real, unsigned long *ee);
 void frame_put(uint64_t real);
-int pagein(struct segment *s, uint64_t pno, struct vpage *vp, unsigned long *ee);
+int pagein(struct segment *s, uint64_t pno, struct vpage *vp, bool no_read, unsigned long *ee);
 int pageout_start(struct segment *s, uint64_t pno, struct vpage *vp, bool steal,
 		  struct buf **queue);
 void pageio_submit(struct buf *queue, unsigned long *ee);

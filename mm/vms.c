@@ -2,8 +2,6 @@
 /* The AIX services on segments: vms_create and vms_delete, vm_makep,
  * vm_writep, vms_iowait and vm_releasep. */
 #define pr_fmt "vms: "
-#include <string.h>
-#include <arch/memlayout.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 #include "vmm_impl.h"
@@ -119,7 +117,7 @@ int vms_delete(vmid_t vmid)
 	segment_free_table(s);
 	segment_unlink(s);
 	s->pdt->users--;
-	if (!s->attached)
+	if (!s->holds)
 		segment_release(s);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;
@@ -130,44 +128,33 @@ int vm_makep(vmid_t vmid, int pno)
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct segment *s = live(vmid);
 	struct vpage *vp;
-	uint64_t real;
 	int err = 0;
 
 	if (!s || !(s->type & V_CLIENT) || pno < 0 || (uint64_t)pno >= PAGES_PER_SEG) {
 		spin_unlock_irqrestore(&vmm_lock, ee);
 		return EINVAL;
 	}
-	for (;;) {
+	segment_hold(s);
+	/* AIX leaves the contents undefined; vrm zeroes them rather than hand
+	 * out stale data. */
+	while (!(s->flags & SEG_DELETED)) {
 		vp = segment_vpage(s, (uint64_t)pno, true);
 		if (!vp) {
 			err = ENOMEM;
 			break;
 		}
-		if (vp->flags & VP_RESIDENT && !(vp->flags & VP_IO))
-			break;
-		if (vp->flags & VP_IO) {
+		if (vp->flags & VP_IO)
 			err = -page_wait(s, vp);
-			if (err)
-				break;
-			continue;
-		}
-		err = -frame_get(&real, &ee);
+		else if (!(vp->flags & VP_RESIDENT))
+			err = -pagein(s, (uint64_t)pno, vp, true, &ee);
+		else
+			break;
 		if (err)
 			break;
-		vp = segment_vpage(s, (uint64_t)pno, true);
-		if (!vp || (s->flags & SEG_DELETED) || (vp->flags & (VP_RESIDENT | VP_IO))) {
-			frame_put(real);
-			if (s->flags & SEG_DELETED) {
-				err = EINVAL;
-				break;
-			}
-			continue;
-		}
-		/* AIX leaves the contents undefined; vrm hands out no stale data. */
-		memset(va(real), 0, PAGESIZE);
-		page_make_resident(s, vp, real);
-		break;
 	}
+	if (!err && (s->flags & SEG_DELETED))
+		err = EINVAL;
+	segment_drop(s);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return err;
 }
@@ -202,6 +189,7 @@ int vm_writep(vmid_t vmid, int pfirst, int npages)
 		spin_unlock_irqrestore(&vmm_lock, ee);
 		return EINVAL;
 	}
+	segment_hold(s);
 	/* Pages that find no free buf are written once bufs come back. */
 	do {
 		w.busy = 0;
@@ -212,6 +200,7 @@ int vm_writep(vmid_t vmid, int pfirst, int npages)
 		if (w.busy)
 			wait_for_event(0);
 	} while (w.busy && !(s->flags & SEG_DELETED));
+	segment_drop(s);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;
 }
@@ -226,10 +215,12 @@ int vms_iowait(vmid_t vmid)
 		spin_unlock_irqrestore(&vmm_lock, ee);
 		return EINVAL;
 	}
+	segment_hold(s);
 	while (s->pageouts)
 		wait_for_event(0);
 	err = s->io_error;
 	s->io_error = 0;
+	segment_drop(s);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return err ? EIO : 0;
 }
@@ -244,9 +235,13 @@ int vm_releasep(vmid_t vmid, int pfirst, int npages)
 		return EINVAL;
 	}
 	/* Pages in I/O are waited for, then discarded like the others. */
+	segment_hold(s);
 	wait_idle(s);
-	hpt_unmap_range(s, (uint64_t)pfirst, (uint64_t)npages);
-	segment_for_pages(s, (uint64_t)pfirst, (uint64_t)npages, discard_page, NULL);
+	if (!(s->flags & SEG_DELETED)) {
+		hpt_unmap_range(s, (uint64_t)pfirst, (uint64_t)npages);
+		segment_for_pages(s, (uint64_t)pfirst, (uint64_t)npages, discard_page, NULL);
+	}
+	segment_drop(s);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;
 }
