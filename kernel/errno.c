@@ -8,7 +8,10 @@ static const char *const names[] = {
 	[EBADF] = "EBADF", [EAGAIN] = "EAGAIN", [ENOMEM] = "ENOMEM", [EFAULT] = "EFAULT",
 	[EBUSY] = "EBUSY", [EEXIST] = "EEXIST", [ENODEV] = "ENODEV", [EINVAL] = "EINVAL",
 	[ENOSPC] = "ENOSPC", [ERANGE] = "ERANGE", [ETIMEDOUT] = "ETIMEDOUT",
-	[ENOSYS] = "ENOSYS",
+	[ENOSYS] = "ENOSYS", [ENAMETOOLONG] = "ENAMETOOLONG", [ERESTART] = "ERESTART",
+	[ESRCH] = "ESRCH", [ECHILD] = "ECHILD", [ENOEXEC] = "ENOEXEC",
+	[E2BIG] = "E2BIG", [EMFILE] = "EMFILE", [ENOTDIR] = "ENOTDIR", [EISDIR] = "EISDIR",
+	[ESPIPE] = "ESPIPE", [EROFS] = "EROFS",
 };
 
 const char *strerror(int err)

@@ -20,6 +20,9 @@
 #include <vrm/heap.h>
 #include <vrm/panic.h>
 #include <vrm/phys.h>
+#include <vrm/ramfs.h>
+#include <vrm/task.h>
+#include <vrm/errno.h>
 #include <vrm/sched.h>
 #include <vrm/vmm.h>
 #include <vrm/vty.h>
@@ -34,6 +37,40 @@ static void read_firmware_name(const void *fdt)
 
 	if (fw)
 		boot_firmware_name = fw;
+}
+
+/*
+ * init from the initramfs, or the kernel monitor when there is none. With
+ * run=PROG,PROG on the command line init runs those programs in turn and
+ * powers the partition off (the user test suites).
+ */
+static void start_user_space(int ramfs_err)
+{
+	static char progs[512];
+	static const char *argv[32] = { "/sbin/init" };
+	unsigned int argc = 1;
+	int err;
+
+	if (ramfs_err) {
+		pr_info("no initramfs: the kernel monitor takes the console\n");
+		monitor_run();
+	}
+	if (cmdline_get("run", progs, sizeof(progs))) {
+		argv[argc++] = "-t";
+		for (char *p = progs; *p && argc < 31;) {
+			argv[argc++] = p;
+			p = strchr(p, ',');
+			if (!p)
+				break;
+			*p++ = 0;
+		}
+	}
+	err = task_start_init(argv);
+	if (err)
+		panic("init: %s", strerror(err));
+	/* The boot thread has nothing left to do. */
+	for (;;)
+		thread_sleep(&argv, NULL, NULL);
 }
 
 /* A step the kernel cannot run without: panic shows the log so far. */
@@ -85,9 +122,14 @@ void kmain(void *fdt)
 	pr_info("%d of %u CPUs online\n", err, nr_cpus_present);
 	pr_info("command line: %s\n", cmdline());
 
+	err = ramfs_init(fdt);
+	if (err && err != -ENOENT)
+		pr_err("initramfs unusable: %s\n", strerror(err));
+	syscalls_init();
 	if (cmdline_get("test", tests, sizeof(tests))) {
 		ktest_run_suites(tests);
-		machine_power_off();
+		if (!cmdline_get("run", NULL, 0))
+			machine_power_off();
 	}
-	monitor_run();
+	start_user_space(err);
 }

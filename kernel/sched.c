@@ -18,6 +18,8 @@
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include <vrm/sched.h>
+#include <vrm/task.h>
+#include <vrm/vmm.h>
 
 struct runq {
 	spinlock_t lock;
@@ -31,6 +33,8 @@ static struct runq runqs[NR_CPUS];
 static struct thread boot_thread, idle_threads[NR_CPUS];
 static spinlock_t sleep_lock = SPINLOCK_INIT;
 static struct thread *sleepers;
+static spinlock_t timeout_lock = SPINLOCK_INIT;
+static struct thread *timeouts;		/* by deadline */
 static unsigned long next_tid = 1;
 static struct sched_stats stats;
 
@@ -170,11 +174,41 @@ static void schedule(void)
 	__atomic_add_fetch(&stats.switches, 1, __ATOMIC_RELAXED);
 	pc->current = next;
 	pc->kstack_top = next->kstack_top;
+	aspace_switch(next->task ? next->task->as : NULL);
 	spin_unlock(&rq->lock);
 	if (move_to >= 0)
 		put_on((unsigned int)move_to, prev);
 	last = arch_context_switch(&prev->ctx, &next->ctx, prev);
 	finish_switch(last);
+}
+
+static void timeout_remove(struct thread *t)
+{
+	struct thread **link;
+
+	for (link = &timeouts; *link; link = &(*link)->timeout_next)
+		if (*link == t) {
+			*link = t->timeout_next;
+			break;
+		}
+	t->timeout_next = NULL;
+}
+
+/* Ends the sleeps whose deadline has passed; any CPU's tick does it. */
+static void expire_timeouts(void)
+{
+	uint64_t now = mftb();
+	struct thread *t;
+
+	if (!spin_trylock(&timeout_lock))
+		return;
+	while ((t = timeouts) && t->timeout_deadline <= now) {
+		timeouts = t->timeout_next;
+		t->timeout_next = NULL;
+		t->timeout_deadline = 0;
+		thread_interrupt(t);
+	}
+	spin_unlock(&timeout_lock);
 }
 
 /* Called at the end of each external and decrementer interrupt. */
@@ -184,6 +218,8 @@ static void interrupt_exit(struct trap_frame *f)
 	struct runq *rq = &runqs[pc->index];
 
 	(void)f;
+	if (timeouts)
+		expire_timeouts();
 	if (!pc->current || pc->preempt_count)
 		return;
 	if (pc->ticks != rq->last_tick) {
@@ -267,8 +303,8 @@ static void thread_main(void *token, void *arg)
 	thread_exit();
 }
 
-struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
-			     const char *name)
+struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
+			  const char *name, size_t reserve)
 {
 	struct thread *t;
 	uint64_t stack;
@@ -286,8 +322,22 @@ struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio
 	*t = (struct thread){ .tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED),
 			      .name = name, .prio = prio, .bound = cpu, .kstack = stack,
 			      .kstack_top = stack_top(stack), .fn = fn, .arg = arg };
-	arch_context_init(&t->ctx, (void *)t->kstack_top, thread_main, t);
-	put_on(cpu == CPU_ANY ? least_loaded() : (unsigned int)cpu, t);
+	arch_context_init(&t->ctx, (void *)(t->kstack_top - reserve), thread_main, t);
+	return t;
+}
+
+void thread_start(struct thread *t)
+{
+	put_on(t->bound == CPU_ANY ? least_loaded() : (unsigned int)t->bound, t);
+}
+
+struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
+			     const char *name)
+{
+	struct thread *t = thread_new(fn, arg, prio, cpu, name, 0);
+
+	if (t)
+		thread_start(t);
 	return t;
 }
 
@@ -316,6 +366,12 @@ void thread_join(struct thread *t)
 	kfree(t);
 }
 
+void thread_preempt_point(void)
+{
+	if (this_cpu()->need_resched)
+		schedule();
+}
+
 void thread_yield(void)
 {
 	unsigned long ee = irq_save();
@@ -324,15 +380,48 @@ void thread_yield(void)
 	irq_restore(ee);
 }
 
+/* Undoes what thread_sleep_until set up, once the sleep is over. */
+static void sleep_done(struct thread *t, unsigned long ee)
+{
+	t->interrupted = false;
+	if (t->timeout_deadline) {
+		spin_lock(&timeout_lock);
+		timeout_remove(t);
+		t->timeout_deadline = 0;
+		spin_unlock(&timeout_lock);
+	}
+	irq_restore(ee);
+}
+
 void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg)
+{
+	/* Uninterruptible: an interruption only makes it look again. */
+	do
+		thread_sleep_until(chan, cond, arg, 0);
+	while (cond && !cond(arg));
+}
+
+void thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline)
 {
 	struct thread *t = current_thread();
 	unsigned long ee = irq_save();
 
+	if (deadline) {
+		struct thread **link;
+
+		spin_lock(&timeout_lock);
+		for (link = &timeouts; *link && (*link)->timeout_deadline <= deadline;
+		     link = &(*link)->timeout_next)
+			;
+		t->timeout_deadline = deadline;
+		t->timeout_next = *link;
+		*link = t;
+		spin_unlock(&timeout_lock);
+	}
 	spin_lock(&sleep_lock);
-	if (cond && cond(arg)) {
+	if ((cond && cond(arg)) || t->interrupted || (deadline && mftb() >= deadline)) {
 		spin_unlock(&sleep_lock);
-		irq_restore(ee);
+		sleep_done(t, ee);
 		return;
 	}
 	t->wchan = chan;
@@ -341,7 +430,26 @@ void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg)
 	sleepers = t;
 	spin_unlock(&sleep_lock);
 	schedule();
-	irq_restore(ee);
+	sleep_done(t, ee);
+}
+
+void thread_interrupt(struct thread *t)
+{
+	unsigned long ee = spin_lock_irqsave(&sleep_lock);
+	struct thread **link;
+	bool found = false;
+
+	t->interrupted = true;
+	for (link = &sleepers; *link; link = &(*link)->next)
+		if (*link == t) {
+			*link = t->next;
+			t->wchan = NULL;
+			found = true;
+			break;
+		}
+	spin_unlock_irqrestore(&sleep_lock, ee);
+	if (found)
+		put_on(t->bound != CPU_ANY ? (unsigned int)t->bound : t->cpu, t);
 }
 
 unsigned int wakeup(const void *chan)

@@ -169,6 +169,11 @@ size_t strnlen(const char *s, size_t max)
 	return n;
 }
 
+char *strcpy(char *dst, const char *src)
+{
+	return memcpy(dst, src, strlen(src) + 1);
+}
+
 /* As in C, the terminator is part of the string: strchr(s, 0) finds it. */
 char *strchr(const char *s, int c)
 {

@@ -9,7 +9,10 @@
 #define pr_fmt "aspace: "
 #include <arch/mmu_info.h>
 #include <arch/slb.h>
+#include <arch/uaccess.h>
 #include <vrm/errno.h>
+#include <arch/percpu.h>
+#include <vrm/heap.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include "vmm_impl.h"
@@ -17,10 +20,14 @@
 #define KERNEL_ATTACH_BASE	0xd000000000000000ul
 #define KERNEL_REGIONS		4096
 #define HANDLE_KEYS		(SLB_VSID_KS | SLB_VSID_KP)
+/* A task's regions: privileged accesses (copyin, copyout) use key 0, the
+ * task's own key 1; the page protection of the segment decides the rest. */
+#define USER_KEYS		SLB_VSID_KP
 
 struct region {
 	vmid_t id;		/* 0: free */
 	uint64_t keys;		/* SLB Ks/Kp */
+	unsigned int flags;	/* ASPACE_* */
 };
 
 struct aspace {
@@ -36,16 +43,20 @@ static struct aspace kernel_aspace = {
 	.regions = kernel_regions,
 };
 
-static struct aspace *current_aspace(void)
+/* The space an effective address belongs to: the kernel's, or the task
+ * space this CPU runs. */
+static struct aspace *aspace_of(uint64_t ea)
 {
-	return &kernel_aspace;
+	if (ea < USER_TOP)
+		return this_cpu()->user_aspace;
+	return ea >= KERNEL_ATTACH_BASE ? &kernel_aspace : NULL;
 }
 
 static struct region *region_of(struct aspace *as, uint64_t ea)
 {
 	uint64_t index;
 
-	if (ea < as->base)
+	if (!as || ea < as->base)
 		return NULL;
 	index = (ea - as->base) >> SEGMENT_SHIFT_256M;
 	return index < as->nregions ? &as->regions[index] : NULL;
@@ -62,7 +73,7 @@ vmhandle_t vm_handle(vmid_t vmid, int key)
 
 caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 {
-	struct aspace *as = current_aspace();
+	struct aspace *as = &kernel_aspace;
 	vmid_t id = (vmid_t)((handle >> SLB_VSID_SHIFT_256M) & ((1ul << MMU_SEGMENT_ID_BITS) - 1));
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct segment *s = segment_get(id);
@@ -77,7 +88,7 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 		unsigned int r = (as->next + i) % as->nregions;
 
 		if (!as->regions[r].id) {
-			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS };
+			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS, 0 };
 			as->next = r + 1;
 			segment_hold(s);
 			spin_unlock_irqrestore(&vmm_lock, ee);
@@ -91,7 +102,7 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 
 void vm_det(caddr_t addr)
 {
-	struct aspace *as = current_aspace();
+	struct aspace *as = &kernel_aspace;
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct region *r = region_of(as, (uint64_t)addr);
 	struct segment *s;
@@ -117,7 +128,7 @@ void vm_det(caddr_t addr)
 /* Called with vmm_lock held. */
 int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno)
 {
-	struct region *r = region_of(current_aspace(), ea);
+	struct region *r = region_of(aspace_of(ea), ea);
 
 	if (!r || !r->id)
 		return -EFAULT;
@@ -131,7 +142,7 @@ int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno)
 int aspace_slb_miss(uint64_t ea)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
-	struct region *r = region_of(current_aspace(), ea);
+	struct region *r = region_of(aspace_of(ea), ea);
 	struct segment *s = r && r->id ? segment_get(r->id) : NULL;
 	struct mmu_segment m;
 
@@ -144,4 +155,215 @@ int aspace_slb_miss(uint64_t ea)
 	vmm_counters.slb_misses++;
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;
+}
+
+struct aspace *aspace_create(void)
+{
+	struct aspace *as = kzalloc(sizeof(*as) + USER_REGIONS * sizeof(struct region));
+
+	if (!as)
+		return NULL;
+	as->base = 0;
+	as->nregions = USER_REGIONS;
+	as->regions = (struct region *)(as + 1);
+	return as;
+}
+
+int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct region *r = region_of(as, ea);
+	struct segment *s = segment_get(id);
+	int err = 0;
+
+	if (!r || r == &as->regions[0] || !s || (s->flags & SEG_DELETED))
+		err = -EINVAL;
+	else if (r->id)
+		err = -EEXIST;
+	else {
+		*r = (struct region){ id, USER_KEYS, flags };
+		segment_hold(s);
+	}
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return err;
+}
+
+uint64_t aspace_free_region(struct aspace *as)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	uint64_t ea = 0;
+
+	for (unsigned int i = USER_FIRST_FREE_REGION; i < as->nregions - 1 && !ea; i++)
+		if (!as->regions[i].id)
+			ea = (uint64_t)i << SEGMENT_SHIFT_256M;
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return ea;
+}
+
+/* Forgets region r; its segment goes with the last region holding it. */
+static void region_clear(struct region *r)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct segment *s = segment_get(r->id);
+	vmid_t id = r->id;
+	bool last;
+
+	*r = (struct region){ 0 };
+	last = s && s->holds == 1 && !(s->flags & SEG_DELETED);
+	if (s)
+		segment_drop(s);
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	if (last)
+		vms_delete(id);
+}
+
+int aspace_unmap(struct aspace *as, uint64_t ea, vmid_t *id)
+{
+	struct region *r = region_of(as, ea);
+	struct region copy;
+
+	if (!r || !r->id)
+		return -EINVAL;
+	if (id)
+		*id = r->id;
+	copy = *r;
+	r->id = 0;
+	/* Other threads of the space may run on other CPUs. */
+	slb_flush_all_cpus();
+	region_clear(&copy);
+	return 0;
+}
+
+void aspace_switch(struct aspace *as)
+{
+	struct percpu *pc = this_cpu();
+
+	if (pc->user_aspace == as)
+		return;
+	pc->user_aspace = as;
+	slb_invalidate_all();
+}
+
+void aspace_destroy(struct aspace *as)
+{
+	/* The last thread of the space runs here; every other CPU that ran
+	 * it flushed its SLB when it switched away. */
+	if (this_cpu()->user_aspace == as)
+		aspace_switch(NULL);
+	for (unsigned int i = 0; i < as->nregions; i++)
+		if (as->regions[i].id)
+			region_clear(&as->regions[i]);
+	kfree(as);
+}
+
+/* Whether page pno of segment id holds data (resident, in I/O or on
+ * paging space). */
+static bool page_has_data(vmid_t id, uint64_t pno, uint64_t *limit)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct segment *s = segment_get(id);
+	struct vpage *vp = s ? segment_vpage(s, pno, false) : NULL;
+	bool data = vp && (vp->flags & (VP_RESIDENT | VP_IO) || vp->slot);
+
+	*limit = s ? (uint64_t)s->dir_len * VPAGES_PER_LEAF : 0;
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return data;
+}
+
+/* A new segment like `id` with a copy of every page that holds data,
+ * copied through two kernel attachments. */
+static int segment_duplicate(vmid_t id, vmid_t *copy)
+{
+	struct segment *s;
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	unsigned int type;
+	uint64_t npages, limit;
+	char *from, *to;
+	int err;
+
+	s = segment_get(id);
+	type = s->type;
+	npages = s->npages;
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	err = vms_create_task(copy, npages, type & SEG_USER_WRITE);
+	if (err)
+		return -err;
+	from = vm_att(vm_handle(id, 0), 0);
+	to = vm_att(vm_handle(*copy, 0), 0);
+	page_has_data(id, 0, &limit);
+	for (uint64_t pno = 0; pno < limit; pno++) {
+		if (!page_has_data(id, pno, &limit))
+			continue;
+		/* The copy that ends in an error instead of a fault: the pages
+		 * come in through the fault path and memory may run out. */
+		if (arch_copy_user(to + (pno << PGSHIFT), from + (pno << PGSHIFT), PAGESIZE)) {
+			err = -ENOMEM;
+			break;
+		}
+	}
+	vm_det(from);
+	vm_det(to);
+	if (err)
+		vms_delete(*copy);
+	return err;
+}
+
+int aspace_fork(struct aspace *src, struct aspace **out)
+{
+	struct aspace *as = aspace_create();
+	int err = 0;
+
+	if (!as)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < src->nregions && !err; i++) {
+		struct region *r = &src->regions[i];
+		uint64_t ea = (uint64_t)i << SEGMENT_SHIFT_256M;
+		vmid_t id;
+
+		if (!r->id || !(r->flags & (ASPACE_SHARE | ASPACE_COPY)))
+			continue;
+		if (r->flags & ASPACE_SHARE) {
+			err = aspace_map(as, ea, r->id, r->flags);
+			continue;
+		}
+		err = segment_duplicate(r->id, &id);
+		if (err)
+			break;
+		err = aspace_map(as, ea, id, r->flags);
+		if (err)
+			vms_delete(id);
+	}
+	if (err) {
+		aspace_destroy(as);
+		return err;
+	}
+	*out = as;
+	return 0;
+}
+
+uint64_t aspace_resident(struct aspace *as)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	uint64_t n = 0;
+
+	for (unsigned int i = 0; i < as->nregions; i++) {
+		struct segment *s = as->regions[i].id ? segment_get(as->regions[i].id) : NULL;
+
+		if (s)
+			n += s->resident;
+	}
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return n;
+}
+
+int aspace_segment_at(struct aspace *as, uint64_t ea, vmid_t *id)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct region *r = region_of(as, ea);
+	int err = r && r->id ? 0 : -EINVAL;
+
+	if (!err)
+		*id = r->id;
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return err;
 }

@@ -142,10 +142,11 @@ int hpt_map(struct segment *s, uint64_t pno, struct vpage *vp)
 	long slot;
 
 	mmu_segment_of(s, &m);
-	/* Segment pages: key 0 reads and writes, key 1 (a limited handle)
-	 * only reads. */
+	/* Segment pages: key 0 reads and writes, key 1 (a limited handle,
+	 * problem state) only reads, unless tasks may write the segment. */
 	slot = insert(&m, offset, hpte_encode_v(&m, offset),
-		      hpte_encode_r((uint64_t)vp->frame << PGSHIFT, m.psize, HPTE_PP_KEY1_RO,
+		      hpte_encode_r((uint64_t)vp->frame << PGSHIFT, m.psize,
+				    s->type & SEG_USER_WRITE ? HPTE_PP_RW : HPTE_PP_KEY1_RO,
 				    false),
 		      &sec);
 	if (slot < 0)

@@ -41,6 +41,7 @@ struct vpage {
 
 /* Segment types beyond the vms_create bits. */
 #define SEG_WORKING	0x100
+#define SEG_USER_WRITE	0x200	/* a task's: problem state may write it too */
 
 /* Segment flags. */
 #define SEG_DELETED	0x1	/* deleted, waiting for its last hold to go */

@@ -64,6 +64,20 @@ int vms_create_working(vmid_t *vmid, uint64_t npages)
 	return err;
 }
 
+int vms_create_task(vmid_t *vmid, uint64_t npages, bool writable)
+{
+	unsigned long ee;
+	int err;
+
+	if (!vmid || npages > PAGES_PER_SEG)
+		return EINVAL;
+	ee = spin_lock_irqsave(&vmm_lock);
+	err = create(SEG_WORKING | (writable ? SEG_USER_WRITE : 0), npages, pgsp_pdt(), NULL,
+		     vmid);
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return err;
+}
+
 /* A live segment, or NULL; with vmm_lock held. */
 static struct segment *live(vmid_t vmid)
 {

@@ -31,7 +31,6 @@ void asm_offsets(void)
 	OFFSET(TF_DAR, offsetof(struct trap_frame, dar));
 	OFFSET(TF_DSISR, offsetof(struct trap_frame, dsisr));
 	OFFSET(TF_VECTOR, offsetof(struct trap_frame, vector));
-	OFFSET(TF_SIZE, sizeof(struct trap_frame));
 
 	OFFSET(CTX_R1, offsetof(struct arch_context, r1));
 	OFFSET(CTX_R2, offsetof(struct arch_context, r2));

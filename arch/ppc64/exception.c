@@ -10,6 +10,7 @@
 #include <arch/percpu.h>
 #include <arch/ppc.h>
 #include <arch/time.h>
+#include <arch/uaccess.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
@@ -47,10 +48,29 @@ const char *vector_name(unsigned long vector)
 static exception_handler_t *handlers[EXCEPTION_VECTOR_LIMIT / EXCEPTION_VECTOR_STEP];
 
 static void (*interrupt_exit)(struct trap_frame *f);
+static void (*user_fault)(struct trap_frame *f, int error);
+static void (*user_return)(struct trap_frame *f);
 
 void exception_set_interrupt_exit(void (*fn)(struct trap_frame *f))
 {
 	interrupt_exit = fn;
+}
+
+void exception_set_user_hooks(void (*fault)(struct trap_frame *f, int error),
+			       void (*ret)(struct trap_frame *f))
+{
+	user_fault = fault;
+	user_return = ret;
+}
+
+extern char uaccess_begin[], uaccess_end[], uaccess_fault[];
+
+bool uaccess_fixup(unsigned long *nip)
+{
+	if (*nip < (unsigned long)uaccess_begin || *nip >= (unsigned long)uaccess_end)
+		return false;
+	*nip = (unsigned long)uaccess_fault;
+	return true;
 }
 
 void exception_set_handler(unsigned long vector, exception_handler_t *h)
@@ -168,8 +188,9 @@ static void resume_catch(struct trap_frame *f, struct fault_catch *c, int error)
 	f->msr = c->resume_msr;
 }
 
-void exception_dispatch(struct trap_frame *f);
-void exception_dispatch(struct trap_frame *f)
+/* Runs the vector's handler; what it cannot resolve becomes a signal for
+ * a task, the fix-up of a user copy, a caught fault, or a panic. */
+static void handle(struct trap_frame *f)
 {
 	struct percpu *pc = this_cpu();
 	struct fault_catch *c;
@@ -194,6 +215,12 @@ void exception_dispatch(struct trap_frame *f)
 		if (!error)
 			return;
 	}
+	if ((f->msr & MSR_PR) && user_fault) {
+		user_fault(f, error);
+		return;
+	}
+	if (!(f->msr & MSR_PR) && uaccess_fixup(&f->nip))
+		return;
 	c = pc->fault_catch;
 	if (c) {
 		dump_frame(f);
@@ -205,4 +232,14 @@ void exception_dispatch(struct trap_frame *f)
 		pr_emerg("unresolved: %s\n", strerror(-error));
 	dump_frame(f);
 	panic("unexpected %s exception at %#lx", vector_name(f->vector), f->nip);
+}
+
+void exception_dispatch(struct trap_frame *f);
+void exception_dispatch(struct trap_frame *f)
+{
+	bool from_user = f->msr & MSR_PR;
+
+	handle(f);
+	if (from_user && user_return)
+		user_return(f);
 }

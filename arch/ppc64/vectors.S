@@ -5,7 +5,7 @@
 #include <arch/frame.h>
 #include <asm-offsets.h>
 
-#define FRAME_SIZE	((STACK_FRAME_MIN + TF_SIZE + 15) & ~15)
+#define FRAME_SIZE	INTERRUPT_FRAME_SIZE
 #define TF		STACK_FRAME_MIN		/* trap frame offset in the stack frame */
 
 /*
@@ -149,12 +149,21 @@ FUNC(exception_entry)
 	addi	r3, r1, TF
 	bl	exception_dispatch
 
-	/* Return to the (possibly modified) frame. */
+/* Returns to the (possibly modified) frame at r1 + TF; interrupts off. */
+exception_return:
 	ld	r0, TF + TF_NIP(r1)
 	mtsrr0	r0
 	ld	r0, TF + TF_MSR(r1)
 	mtsrr1	r0
-	ld	r0, TF + TF_LR(r1)
+	/* r13 is the task's own in problem state; in the kernel it is the
+	 * per-CPU pointer of the CPU returning, which is not the one that
+	 * took the interrupt when the thread moved in between. CR0 is free
+	 * here: the frame's CR is loaded below. */
+	andi.	r0, r0, MSR_PR@l
+	mfspr	r13, SPRN_SPRG0
+	beq	3f
+	ld	r13, TF + TF_GPR + 8 * 13(r1)
+3:	ld	r0, TF + TF_LR(r1)
 	mtlr	r0
 	ld	r0, TF + TF_CTR(r1)
 	mtctr	r0
@@ -174,7 +183,6 @@ FUNC(exception_entry)
 	ld	r10, TF + TF_GPR + 8 * 10(r1)
 	ld	r11, TF + TF_GPR + 8 * 11(r1)
 	ld	r12, TF + TF_GPR + 8 * 12(r1)
-	ld	r13, TF + TF_GPR + 8 * 13(r1)
 	ld	r14, TF + TF_GPR + 8 * 14(r1)
 	ld	r15, TF + TF_GPR + 8 * 15(r1)
 	ld	r16, TF + TF_GPR + 8 * 16(r1)
@@ -196,3 +204,15 @@ FUNC(exception_entry)
 	ld	r1, TF + TF_GPR + 8 * 1(r1)
 	rfid
 END(exception_entry)
+
+/*
+ * void arch_user_enter(struct trap_frame *f): leaves the kernel through
+ * the frame, which must lie at the top of the running thread's kernel
+ * stack, where exception_entry puts the frames it takes from problem state.
+ */
+FUNC(arch_user_enter)
+	li	r0, 0
+	mtmsrd	r0, 1			/* EE and RI off */
+	subi	r1, r3, TF
+	b	exception_return
+END(arch_user_enter)

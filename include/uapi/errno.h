@@ -38,5 +38,7 @@
 #define EDOM		33
 #define ERANGE		34
 #define ETIMEDOUT	78
+#define ERESTART	82	/* kernel only: the call restarts or fails with EINTR */
+#define ENAMETOOLONG	86
 #define ENOSYS		109
 #endif

@@ -27,6 +27,13 @@ int console_getc(void);
 /* Reads one line without its terminator, echoing if asked; returns its
  * length. Handles backspace. */
 size_t console_readline(char *buf, size_t size, bool echo);
+/*
+ * A task's read of the console: a line as typed (echoed, backspace
+ * handled), up to n bytes of it with the newline, the rest for the next
+ * read; 0 for Ctrl-D on an empty line. Sleeps until a line is there;
+ * -ERESTART when interrupted() says a signal came first.
+ */
+long console_read(char *buf, size_t n, bool (*interrupted)(void));
 /* Lets panic print even if another CPU died holding the console lock. */
 void console_break_lock(void);
 #endif

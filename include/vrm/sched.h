@@ -5,8 +5,11 @@
 #define VRM_SCHED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <arch/context.h>
+
+struct task;
 
 #define SCHED_PRIORITIES	32	/* 0 is the most urgent */
 #define PRIO_DEFAULT		16
@@ -37,6 +40,10 @@ struct thread {
 	struct thread *next;		/* run queue or sleep list */
 	unsigned long switches;		/* times it was switched in */
 	volatile bool exited;
+	volatile bool interrupted;	/* thread_interrupt came: end the sleep */
+	uint64_t timeout_deadline;	/* timebase, while a timed sleep waits */
+	struct thread *timeout_next;
+	struct task *task;		/* the task it belongs to, NULL for the kernel's */
 };
 
 /* Makes the running code of each CPU a thread (its idle thread): the
@@ -48,6 +55,14 @@ void sched_cpu_start(void) __attribute__((noreturn));
  * CPU_ANY). NULL when memory is short. */
 struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
 			     const char *name);
+/* The same in two steps: a thread not yet runnable, whose start-up code
+ * begins `reserve` bytes below its stack top (a task keeps its trap
+ * frame there), then made runnable. */
+struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
+			  const char *name, size_t reserve);
+void thread_start(struct thread *t);
+/* Switches if a reschedule is due; interrupts off. */
+void thread_preempt_point(void);
 /* Ends the calling thread. */
 void thread_exit(void) __attribute__((noreturn));
 /* Waits for a thread to exit and frees it. */
@@ -59,6 +74,15 @@ void thread_yield(void);
 /* Sleeps until wakeup(chan); returns at once if cond() is already true,
  * with the check and the sleep atomic against wakeup. */
 void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg);
+/*
+ * One sleep, ended by wakeup(chan), thread_interrupt(), the timebase
+ * reaching deadline (0: none) or cond() being true already; the caller
+ * looks at what it waits for again, since any of them may have ended it.
+ */
+void thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline);
+/* Ends the thread's sleep, or its next one if it is not sleeping (a
+ * signal for it). */
+void thread_interrupt(struct thread *t);
 /* Wakes every thread sleeping on chan; returns how many. */
 unsigned int wakeup(const void *chan);
 /* Binds the calling thread to a CPU (CPU_ANY unbinds) and moves it there. */

@@ -53,6 +53,42 @@ int vmm_set_tunables(const struct vmm_tunables *t);
  * paging space. 0 (positive errno otherwise, as the AIX services). */
 int vms_create_working(long *vmid, uint64_t npages);
 
+/* Working storage for a task: writable by the task itself when asked
+ * (its data and stack), else only readable by it (its text). */
+int vms_create_task(long *vmid, uint64_t npages, bool writable);
+
+/*
+ * Task address spaces: USER_REGIONS regions of 256 MB from address 0
+ * (region 0 stays empty, so a NULL pointer faults). The SLB is flushed
+ * when a CPU switches spaces.
+ */
+#define USER_REGIONS		64
+#define USER_TOP		((uint64_t)USER_REGIONS << 28)
+#define USER_FIRST_FREE_REGION	3	/* 1: text, 2: data and heap */
+/* Region flags: what fork does with the region. Every region holds its
+ * segment; the last region to go deletes it. */
+#define ASPACE_SHARE		0x1	/* the child maps the same segment */
+#define ASPACE_COPY		0x2	/* the child gets a copy */
+
+struct aspace;
+struct aspace *aspace_create(void);
+/* 0, -EINVAL (no such region, region 0, no such segment), -EEXIST. */
+int aspace_map(struct aspace *as, uint64_t ea, long vmid, unsigned int flags);
+/* Forgets the region at ea (flushing every CPU's SLB); its id in *vmid. */
+int aspace_unmap(struct aspace *as, uint64_t ea, long *vmid);
+/* The segment mapped at ea: 0 or -EINVAL. */
+int aspace_segment_at(struct aspace *as, uint64_t ea, long *vmid);
+/* The address of a free region for an attachment, or 0. */
+uint64_t aspace_free_region(struct aspace *as);
+/* Makes `as` (NULL for none) the task space this CPU translates. */
+void aspace_switch(struct aspace *as);
+/* Unmaps everything and frees the space; no other CPU may run it. */
+void aspace_destroy(struct aspace *as);
+/* A copy for a child: shared and copied regions as their flags say. */
+int aspace_fork(struct aspace *src, struct aspace **out);
+/* Resident pages of its segments. */
+uint64_t aspace_resident(struct aspace *as);
+
 /* Ends the page waits of this CPU on V_INTRSEG segments with EINTR, as a
  * signal will. Safe from interrupt handlers. */
 void vmm_interrupt_waits(unsigned int cpu);

@@ -20,6 +20,7 @@
 #define memcpy vrm_memcpy
 #define memmove vrm_memmove
 #define memset vrm_memset
+#define strcpy vrm_strcpy
 #define strchr vrm_strchr
 #define strrchr vrm_strrchr
 #define strlen vrm_strlen

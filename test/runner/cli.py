@@ -90,7 +90,8 @@ def main(argv):
     ctx = Context(kernel=a.kernel, logdir=os.path.join(a.build, "test-logs"),
                   qemu=shlex.split(a.qemu), host_timeout=a.host_timeout,
                   panic_grace=a.panic_grace, reporter=reporter,
-                  keep_logs=a.keep_logs)
+                  keep_logs=a.keep_logs,
+                  initramfs=os.path.join(a.build, "initramfs.cpio"))
     os.makedirs(ctx.logdir, exist_ok=True)
     sessions = [lambda t=t: HostTest(t, ctx) for t in host_tests]
     sessions += [lambda s=s: QemuSuite(s, ctx) for s in suites]

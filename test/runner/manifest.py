@@ -34,6 +34,7 @@ class Suite:
     panic: str | None = None    # the function an expected panic starts in
     kernel_addr0: bool = True   # false: QEMU's default load address
     dimms: list[str] = field(default_factory=list)  # cold-plugged, sizes
+    run: str | None = None      # user programs init runs, comma-separated
 
 
 def size_mib(text):
@@ -56,6 +57,9 @@ def parse_row(words):
     s = Suite(name, firmware, int(smp), mem, float(timeout), tests)
     for opt in words[6:]:
         parse_option(s, opt)
+    if s.run and (s.disk or s.fdtref):
+        raise ValueError("run= needs the initramfs as -initrd, which disk "
+                         "and fdtref exclude")
     if s.disk and s.fdtref:
         raise ValueError("fdtref passes the tree with -initrd, which QEMU "
                          "accepts only with -kernel, not on a disk boot")
@@ -86,6 +90,10 @@ def parse_option(s, opt):
     elif eq and key == "maxmem":
         size_mib(value)
         s.maxmem = value
+    elif eq and key == "run":
+        if not all(p.startswith("/") for p in value.split(",")):
+            raise ValueError(f"run= needs absolute program paths, not {value!r}")
+        s.run = value
     elif eq and key == "panic":
         if not FUNCTION.match(value):
             raise ValueError(f"panic= needs a C function name, not {value!r}")
@@ -123,9 +131,16 @@ def suite_machine(s, kernel, disk, initrd, qmp_path, qemu):
         maxmem=s.maxmem, boot="disk" if s.disk else "kernel", kernel=kernel,
         kernel_addr0=s.kernel_addr0,
         disk=disk if s.disk else None,
-        append=" ".join([f"test={s.tests}"] + s.append),
+        append=" ".join(boot_words(s) + s.append),
         initrd=initrd, qmp=qmp_path, extra=dimm_args(s) + list(s.qemu_args),
         qemu=qemu)
+
+
+def boot_words(s):
+    """The kernel's command-line words: in-kernel suites ("-" for none),
+    then the user programs init runs."""
+    words = [f"test={s.tests}"] if s.tests != "-" else []
+    return words + ([f"run={s.run}"] if s.run else [])
 
 
 def dimm_args(s):

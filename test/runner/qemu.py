@@ -47,7 +47,8 @@ class QemuSuite(Session):
                        "mem": boot_mem_mib(suite)}
 
     def machine(self):
-        return suite_machine(self.suite, self.ctx.kernel, self.disk, self.dtb,
+        initrd = self.ctx.initramfs if self.suite.run else self.dtb
+        return suite_machine(self.suite, self.ctx.kernel, self.disk, initrd,
                              self.qmp_path, self.ctx.qemu)
 
     def run(self):

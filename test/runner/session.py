@@ -31,6 +31,7 @@ class Context:
     panic_grace: float
     reporter: Reporter
     keep_logs: bool = False
+    initramfs: str | None = None    # for suites that run user programs
 
 
 def describe_exit(status):

@@ -36,6 +36,10 @@ class TapStream:
         result = RESULT.match(text)
         if plan:
             self.flush()
+            # Several programs in one boot: a plan after a block that is
+            # complete starts the next block.
+            if self.plan is not None and self.count >= self.plan:
+                self.close()
             if self.plan is not None:
                 self.session.fail(f"{self.prefix}second TAP plan", [text])
             self.plan = int(plan.group(1))

@@ -27,6 +27,19 @@ void exception_set_handler(unsigned long vector, exception_handler_t *h);
  * its frame: where the scheduler preempts. */
 void exception_set_interrupt_exit(void (*fn)(struct trap_frame *f));
 
+/*
+ * For tasks: `fault` gets each exception from problem state that no
+ * handler resolved (error as the handler returned, 0 if none ran), in
+ * place of the dump and panic; `ret` runs last before every return to
+ * problem state (signal delivery). Both run with interrupts off.
+ */
+void exception_set_user_hooks(void (*fault)(struct trap_frame *f, int error),
+			      void (*ret)(struct trap_frame *f));
+
+/* Leaves the kernel for problem state through f, which lies at the top of
+ * the running thread's kernel stack. */
+void arch_user_enter(struct trap_frame *f) __attribute__((noreturn));
+
 /* Name of an interrupt vector ("data storage", ...). */
 const char *vector_name(unsigned long vector);
 

@@ -41,9 +41,11 @@
 #define HPTE_R_PP		0x3ul
 /* Page protection with the segment's key (ISA "Storage Protection"):
  * PP 00 lets key 0 read and write and key 1 nothing; PP 01 lets key 0
- * read and write and key 1 read; PP 11 lets both read only. */
+ * read and write and key 1 read; PP 10 lets both read and write; PP 11
+ * lets both read only. */
 #define HPTE_PP_KEY0_RW		0x0ul
 #define HPTE_PP_KEY1_RO		0x1ul
+#define HPTE_PP_RW		0x2ul
 #define HPTE_PP_RO		0x3ul
 
 #define HPTES_PER_GROUP		8

@@ -20,6 +20,7 @@
 struct fault_catch;
 struct timer_event;
 struct thread;
+struct aspace;
 
 struct percpu {
 	unsigned long canary;		/* must stay first */
@@ -45,6 +46,7 @@ struct percpu {
 	volatile bool need_resched;	/* switch at the next chance */
 	unsigned int slb_next;		/* next SLB entry to refill */
 	volatile unsigned long slb_flushed;	/* last SLB flush generation done */
+	struct aspace *user_aspace;	/* the task space it translates, or NULL */
 };
 
 extern struct percpu percpu_area[NR_CPUS];

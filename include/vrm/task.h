@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/* Tasks: a process of one thread in problem state, with its address
+ * space of segments, files, credentials and signal state. */
+#ifndef VRM_TASK_H
+#define VRM_TASK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <uapi/signal.h>
+#include <uapi/sys/types.h>
+#include <uapi/sys/procinfo.h>
+
+#define TASK_FILES	32
+#define TASK_CWD_MAX	256
+#define TASK_COMM_MAX	32
+#define TASK_PRIO	16
+
+struct file;
+struct thread;
+struct aspace;
+struct trap_frame;
+
+enum task_state {
+	TASK_ALIVE,
+	TASK_ZOMBIE,	/* exited; its status waits for the parent */
+};
+
+struct task {
+	pid_t pid, pgid;
+	struct task *parent;
+	uid_t uid, euid;
+	enum task_state state;
+	int status;			/* wait status once a zombie */
+	struct thread *thread;
+	struct aspace *as;
+	uint64_t brk_start, brk;	/* the heap: data region from brk_start */
+	struct file *files[TASK_FILES];
+	char cwd[TASK_CWD_MAX];
+	char comm[TASK_COMM_MAX];
+	int bound;			/* bindprocessor CPU, or -1 */
+	/* signals, under task_lock */
+	struct sigaction actions[NSIG];
+	uint64_t blocked, pending;
+	siginfo_t info[NSIG];		/* of each pending signal */
+	uint64_t saved_mask;		/* sigsuspend's caller's mask, restored */
+	bool saved_mask_valid;		/* ... after the handler it waited for */
+	bool stopped;			/* by SIGSTOP/SIGTSTP, until SIGCONT */
+	int report;			/* a stop or continue for waitpid, or 0 */
+	struct task *next;		/* all tasks */
+};
+
+/* Guards the task list, parents and children, and signal state. */
+#include <arch/spinlock.h>
+extern spinlock_t task_lock;
+
+static inline uint64_t sigbit(int sig)
+{
+	return 1ul << (sig - 1);
+}
+
+/* The running thread's task (NULL for a kernel thread). */
+struct task *current_task(void);
+
+/* Installs the system call entry and the signal hooks. */
+void syscalls_init(void);
+/* Starts /sbin/init as pid 1 with argv; 0 or a negative errno. */
+int task_start_init(const char *const argv[]);
+/* Ends the calling task with a wait status. */
+void task_exit(int status) __attribute__((noreturn));
+/* The first of all tasks (then ->next); task_lock held. */
+struct task *task_list(void);
+/* The task with that pid (alive or zombie), or NULL; task_lock held. */
+struct task *task_find(pid_t pid);
+/* Wakes the parent waiting for a child's change. task_lock held. */
+void task_notify_parent(struct task *t);
+/* Fills up to count entries of ps information; returns how many. */
+int task_snapshot(struct procentry *out, int count);
+/* Free frames before and after: whether the task table is empty apart
+ * from init (for tests). */
+unsigned int task_count(void);
+
+/* The trap frame of the calling task's system call or interrupt. */
+struct trap_frame *current_frame(void);
+
+/* Processes and programs (kernel/process.c, kernel/exec.c) */
+long task_fork(void);
+long task_execve(const char *path, char *const argv[], char *const envp[],
+		 struct trap_frame *f);
+long task_wait(pid_t pid, int *status, int options);
+#endif

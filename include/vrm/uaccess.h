@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: MIT */
+/* The one way the kernel touches a task's memory: every user pointer is
+ * checked to lie in the task's half and copied with faults turned into
+ * -EFAULT. */
+#ifndef VRM_UACCESS_H
+#define VRM_UACCESS_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+/* Whether [uaddr, uaddr + n) lies in task space. */
+bool user_range_ok(const void *uaddr, size_t n);
+/* 0 or -EFAULT. */
+int copyin(void *dst, const void *usrc, size_t n);
+int copyout(void *udst, const void *src, size_t n);
+/* A NUL-terminated string of at most size - 1 bytes: its length,
+ * -EFAULT, or -ENAMETOOLONG. */
+long copyinstr(char *dst, const char *usrc, size_t size);
+#endif

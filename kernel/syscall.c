@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+/* The system call entry: `sc` from problem state, a bounds-checked table. */
+#define pr_fmt "syscall: "
+#include <arch/exception.h>
+#include <arch/irq.h>
+#include <arch/user.h>
+#include <uapi/sys/syscall.h>
+#include <vrm/errno.h>
+#include <vrm/log.h>
+#include "syscalls.h"
+#include "task_impl.h"
+
+static syscall_fn *const table[NR_SYSCALLS] = {
+	[SYS_exit] = sys_exit,
+	[SYS_fork] = sys_fork,
+	[SYS_execve] = sys_execve,
+	[SYS_waitpid] = sys_waitpid,
+	[SYS_getpid] = sys_getpid,
+	[SYS_getppid] = sys_getppid,
+	[SYS_getuid] = sys_getuid,
+	[SYS_geteuid] = sys_geteuid,
+	[SYS_setuid] = sys_setuid,
+	[SYS_kill] = sys_kill,
+	[SYS_sigaction] = sys_sigaction,
+	[SYS_sigprocmask] = sys_sigprocmask,
+	[SYS_sigreturn] = sys_sigreturn,
+	[SYS_sigsuspend] = sys_sigsuspend,
+	[SYS_brk] = sys_brk,
+	[SYS_read] = sys_read,
+	[SYS_write] = sys_write,
+	[SYS_open] = sys_open,
+	[SYS_close] = sys_close,
+	[SYS_lseek] = sys_lseek,
+	[SYS_nanosleep] = sys_nanosleep,
+	[SYS_clock_gettime] = sys_clock_gettime,
+	[SYS_sched_yield] = sys_sched_yield,
+	[SYS_bindprocessor] = sys_bindprocessor,
+	[SYS_port_create] = sys_port_create,
+	[SYS_port_destroy] = sys_port_destroy,
+	[SYS_port_grant] = sys_port_grant,
+	[SYS_port_send] = sys_port_send,
+	[SYS_port_receive] = sys_port_receive,
+	[SYS_port_reply] = sys_port_reply,
+	[SYS_vmseg_create] = sys_vmseg_create,
+	[SYS_vmseg_delete] = sys_vmseg_delete,
+	[SYS_fstat] = sys_fstat,
+	[SYS_stat] = sys_stat,
+	[SYS_readdir] = sys_readdir,
+	[SYS_chdir] = sys_chdir,
+	[SYS_getcwd] = sys_getcwd,
+	[SYS_uname] = sys_uname,
+	[SYS_sysconf] = sys_sysconf,
+	[SYS_getprocs] = sys_getprocs,
+	[SYS_klog_read] = sys_klog_read,
+	[SYS_reboot] = sys_reboot,
+	[SYS_vmgetinfo] = sys_vmgetinfo,
+	[SYS_dup2] = sys_dup2,
+	[SYS_getpgid] = sys_getpgid,
+	[SYS_setpgid] = sys_setpgid,
+};
+
+/* 0xc00 from problem state; runs with interrupts on. */
+static int syscall_entry(struct trap_frame *f)
+{
+	unsigned long n = syscall_number(f), a[6];
+	long r;
+
+	if (!frame_from_user(f))
+		return -ENOSYS;
+	syscall_save_args(f);
+	for (unsigned int i = 0; i < 6; i++)
+		a[i] = syscall_arg(f, i);
+	irq_enable();
+	if (n < NR_SYSCALLS && table[n]) {
+		r = table[n](a);
+	} else {
+		pr_debug("pid %d: no system call %lu\n", current_task()->pid, n);
+		r = -ENOSYS;
+	}
+	if (r != SYSCALL_FRAME_SET)
+		syscall_set_result(f, r);
+	irq_disable();
+	return 0;
+}
+
+void syscalls_init(void)
+{
+	exception_set_handler(0xc00, syscall_entry);
+	signals_init();
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/* The system call handlers, by the file that has them. */
+#ifndef KERNEL_SYSCALLS_H
+#define KERNEL_SYSCALLS_H
+
+#include "task_impl.h"
+
+/* process.c */
+syscall_fn sys_exit, sys_fork, sys_waitpid, sys_getpid, sys_getppid, sys_getuid, sys_geteuid,
+	sys_setuid, sys_getpgid, sys_setpgid, sys_brk, sys_bindprocessor, sys_sched_yield,
+	sys_vmseg_create, sys_vmseg_delete, sys_getprocs;
+/* exec.c */
+syscall_fn sys_execve;
+/* signal.c */
+syscall_fn sys_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn, sys_sigsuspend;
+/* file.c */
+syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
+	sys_readdir, sys_chdir, sys_getcwd, sys_dup2;
+/* sysinfo.c */
+syscall_fn sys_nanosleep, sys_clock_gettime, sys_uname, sys_sysconf, sys_klog_read,
+	sys_reboot, sys_vmgetinfo;
+/* port.c */
+syscall_fn sys_port_create, sys_port_destroy, sys_port_grant, sys_port_send,
+	sys_port_receive, sys_port_reply;
+
+#endif

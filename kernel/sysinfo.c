@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+/* System calls about the system: clocks, sleeping, names, limits, the
+ * kernel log, the VMM's counters, and ending the partition. */
+#define pr_fmt "sysinfo: "
+#include <string.h>
+#include <arch/rtas.h>
+#include <arch/smp.h>
+#include <arch/time.h>
+#include <uapi/sys/reboot.h>
+#include <uapi/sys/sysconf.h>
+#include <uapi/sys/utsname.h>
+#include <uapi/sys/vminfo.h>
+#include <uapi/time.h>
+#include <vrm/errno.h>
+#include <vrm/frame.h>
+#include <vrm/kernel.h>
+#include <vrm/log.h>
+#include <vrm/panic.h>
+#include <vrm/sched.h>
+#include <vrm/uaccess.h>
+#include <vrm/vmm.h>
+#include <vrm/vmuser.h>
+#include "syscalls.h"
+
+#define NSEC_PER_SEC	1000000000ull
+
+static int64_t boot_epoch = -1;	/* seconds since 1970 at tb_boot */
+
+/* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, unsigned int m, unsigned int d)
+{
+	int64_t era;
+	unsigned int yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned int)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static int64_t realtime_base(void)
+{
+	struct rtc_time r;
+
+	if (boot_epoch < 0 && !rtas_get_time_of_day(&r))
+		boot_epoch = days_from_civil(r.year, r.month, r.day) * 86400 + r.hour * 3600 +
+			     r.min * 60 + r.sec - (int64_t)((mftb() - tb_boot) / tb_freq);
+	return boot_epoch < 0 ? 0 : boot_epoch;
+}
+
+static void tb_to_timespec(uint64_t ticks, struct timespec *ts)
+{
+	ts->tv_sec = (time_t)(ticks / tb_freq);
+	ts->tv_nsec = (long)((ticks % tb_freq) * NSEC_PER_SEC / tb_freq);
+}
+
+long sys_clock_gettime(const unsigned long *a)
+{
+	struct timespec ts;
+
+	if (a[0] != CLOCK_MONOTONIC && a[0] != CLOCK_REALTIME)
+		return -EINVAL;
+	tb_to_timespec(mftb() - tb_boot, &ts);
+	if (a[0] == CLOCK_REALTIME)
+		ts.tv_sec += realtime_base();
+	return copyout((void *)a[1], &ts, sizeof(ts));
+}
+
+long sys_nanosleep(const unsigned long *a)
+{
+	struct timespec req, rem;
+	uint64_t deadline, now;
+	static const char chan;
+
+	if (copyin(&req, (void *)a[0], sizeof(req)))
+		return -EFAULT;
+	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	if (a[1] && !user_range_ok((void *)a[1], sizeof(rem)))
+		return -EFAULT;
+	deadline = mftb() + (uint64_t)req.tv_sec * tb_freq +
+		   (uint64_t)req.tv_nsec * tb_freq / NSEC_PER_SEC;
+	while ((now = mftb()) < deadline) {
+		if (signal_pending()) {
+			tb_to_timespec(deadline - now, &rem);
+			if (a[1] && copyout((void *)a[1], &rem, sizeof(rem)))
+				return -EFAULT;
+			return -EINTR;
+		}
+		thread_sleep_until(&chan, NULL, NULL, deadline);
+	}
+	return 0;
+}
+
+long sys_uname(const unsigned long *a)
+{
+	struct utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strcpy(u.sysname, "vrm");
+	strcpy(u.nodename, "vrm");
+	strcpy(u.release, VRM_VERSION);
+	strcpy(u.version, boot_firmware_name);
+	strcpy(u.machine, "ppc64le");
+	return copyout((void *)a[0], &u, sizeof(u));
+}
+
+static long cpus_online(void)
+{
+	long n = 0;
+
+	for (unsigned int i = 0; i < nr_cpus_present; i++)
+		n += percpu_area[i].online;
+	return n;
+}
+
+long sys_sysconf(const unsigned long *a)
+{
+	switch (a[0]) {
+	case _SC_CLK_TCK:
+		return HZ;
+	case _SC_OPEN_MAX:
+		return TASK_FILES;
+	case _SC_PAGESIZE:
+		return PAGESIZE;
+	case _SC_NPROCESSORS_CONF:
+		return nr_cpus_present;
+	case _SC_NPROCESSORS_ONLN:
+		return cpus_online();
+	case _SC_VRM_TIMEBASE_FREQ:
+		return (long)tb_freq;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* The records still in the ring, oldest first, as the console shows them. */
+long sys_klog_read(const unsigned long *a)
+{
+	char line[160];
+	size_t size = a[1], done = 0;
+	uint64_t next = log_next_seq(), seq = next > 4096 ? next - 4096 : 0;
+	struct log_record rec;
+
+	if (!user_range_ok((void *)a[0], size))
+		return -EFAULT;
+	for (; seq < next; seq++) {
+		int len;
+
+		if (log_get(seq, &rec))
+			continue;
+		len = log_format(&rec, line, sizeof(line));
+		if (len < 0)
+			continue;
+		if ((size_t)len >= sizeof(line))
+			len = sizeof(line) - 1;
+		if (done + (size_t)len > size)
+			break;
+		if (copyout((char *)a[0] + done, line, (size_t)len))
+			return -EFAULT;
+		done += (size_t)len;
+	}
+	return (long)done;
+}
+
+long sys_reboot(const unsigned long *a)
+{
+	if (current_task()->euid != 0)
+		return -EPERM;
+	switch (a[0]) {
+	case RB_AUTOBOOT:
+		pr_info("re-IPL requested by pid %d\n", current_task()->pid);
+		machine_reboot();
+	case RB_POWEROFF:
+		pr_info("power-off requested by pid %d\n", current_task()->pid);
+		machine_power_off();
+	default:
+		return -EINVAL;
+	}
+}
+
+long sys_vmgetinfo(const unsigned long *a)
+{
+	struct vmstat s;
+	struct vminfo v;
+	size_t size = a[2] < sizeof(v) ? a[2] : sizeof(v);
+
+	if (a[1] != VMINFO)
+		return -EINVAL;
+	vmm_stats(&s);
+	v = (struct vminfo){
+		.pgexct = s.faults, .zerofills = s.zero_fills, .pageins = s.page_ins,
+		.pageouts = s.page_outs, .pgsteals = s.page_steals, .scans = s.clock_scans,
+		.slbmisses = s.slb_misses, .numsegs = s.segments,
+		.numframes = frames_total_count(), .numfrb = frames_free_count(),
+		.pgspused = s.pgsp_used, .pgsptotal = s.pgsp_total,
+	};
+	return copyout((void *)a[0], &v, size);
+}

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Tasks: creation, the table of all tasks, exit, and init. A task has one
+ * thread; its trap frame sits at the top of that thread's kernel stack
+ * and is where it enters problem state from.
+ */
+#define pr_fmt "task: "
+#include <string.h>
+#include <arch/exception.h>
+#include <arch/irq.h>
+#include <arch/user.h>
+#include <uapi/sys/wait.h>
+#include <vrm/errno.h>
+#include <vrm/heap.h>
+#include <vrm/log.h>
+#include <vrm/panic.h>
+#include <vrm/sched.h>
+#include <vrm/vmm.h>
+#include "task_impl.h"
+
+spinlock_t task_lock = SPINLOCK_INIT;
+static struct task *tasks;
+static pid_t next_pid = 1;
+static unsigned int nr_tasks;
+
+struct task *current_task(void)
+{
+	struct thread *th = current_thread();
+
+	return th ? th->task : NULL;
+}
+
+struct trap_frame *current_frame(void)
+{
+	return user_frame(current_thread()->kstack_top);
+}
+
+struct task *task_list(void)
+{
+	return tasks;
+}
+
+struct task *task_find(pid_t pid)
+{
+	for (struct task *t = tasks; t; t = t->next)
+		if (t->pid == pid)
+			return t;
+	return NULL;
+}
+
+/* A free pid; task_lock held. Pids count up and wrap below 2^30. */
+static pid_t pid_alloc(void)
+{
+	for (;;) {
+		pid_t pid = next_pid;
+
+		next_pid = next_pid >= (1 << 30) ? 2 : next_pid + 1;
+		if (!task_find(pid))
+			return pid;
+	}
+}
+
+struct task *task_alloc(void)
+{
+	struct task *t = kzalloc(sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->bound = -1;
+	strcpy(t->cwd, "/");
+	return t;
+}
+
+void task_free(struct task *t)
+{
+	kfree(t);
+}
+
+static void task_link(struct task *t)
+{
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+
+	t->pid = pid_alloc();
+	if (!t->pgid)
+		t->pgid = t->pid;
+	t->next = tasks;
+	tasks = t;
+	nr_tasks++;
+	spin_unlock_irqrestore(&task_lock, ee);
+}
+
+static void task_unlink(struct task *t)
+{
+	for (struct task **link = &tasks; *link; link = &(*link)->next)
+		if (*link == t) {
+			*link = t->next;
+			nr_tasks--;
+			return;
+		}
+}
+
+struct thread *task_thread_new(struct task *t, void (*fn)(void *arg))
+{
+	struct thread *th = thread_new(fn, t, TASK_PRIO, t->bound, t->comm, INTERRUPT_FRAME_SIZE);
+
+	if (th) {
+		th->task = t;
+		t->thread = th;
+	}
+	return th;
+}
+
+/* A task's thread enters problem state through the frame prepared for it. */
+static void enter_user(void *arg)
+{
+	(void)arg;
+	irq_disable();
+	arch_user_enter(current_frame());
+}
+
+/* init's thread: loads the program, then runs it. */
+static void init_main(void *arg)
+{
+	static const char *const envp[] = { "PATH=/bin", "HOME=/", NULL };
+	const char *const *argv = arg;
+	struct task *t = current_task();
+	size_t argc = 0;
+	long err;
+
+	while (argv[argc])
+		argc++;
+	err = exec_program(t, argv[0], (char *const *)argv, argc, (char *const *)envp, 2,
+			   current_frame());
+	if (err)
+		panic("cannot start %s: %s", argv[0], strerror((int)err));
+	enter_user(NULL);
+}
+
+int task_start_init(const char *const argv[])
+{
+	struct task *t = task_alloc();
+	struct thread *th;
+
+	if (!t)
+		return -ENOMEM;
+	t->as = aspace_create();
+	for (int fd = 0; fd < 3; fd++)
+		t->files[fd] = file_console();
+	strcpy(t->comm, "init");
+	if (!t->as || !(th = task_thread_new(t, enter_user))) {
+		files_close_all(t);
+		if (t->as)
+			aspace_destroy(t->as);
+		task_free(t);
+		return -ENOMEM;
+	}
+	th->fn = init_main;
+	th->arg = (void *)argv;
+	task_link(t);
+	if (t->pid != 1)
+		panic("init got pid %d", t->pid);
+	thread_start(th);
+	return 0;
+}
+
+void task_notify_parent(struct task *t)
+{
+	if (t->parent)
+		wakeup(t->parent);
+}
+
+void task_exit(int status)
+{
+	struct task *t = current_task(), *init;
+	struct aspace *as;
+	unsigned long ee;
+	bool orphans = false;
+
+	if (t->pid == 1)
+		panic("init exited with status %#x", status);
+	files_close_all(t);
+	ports_release(t);
+	ee = spin_lock_irqsave(&task_lock);
+	as = t->as;
+	t->as = NULL;
+	spin_unlock_irqrestore(&task_lock, ee);
+	aspace_destroy(as);
+	ee = spin_lock_irqsave(&task_lock);
+	init = task_find(1);
+	for (struct task *c = tasks; c; c = c->next)
+		if (c->parent == t) {
+			c->parent = init;
+			orphans |= c->state == TASK_ZOMBIE;
+		}
+	t->state = TASK_ZOMBIE;
+	t->status = status;
+	spin_unlock_irqrestore(&task_lock, ee);
+	if (orphans)
+		wakeup(init);
+	signal_send(t->parent, SIGCHLD, &(siginfo_t){
+		.si_signo = SIGCHLD, .si_pid = t->pid, .si_uid = t->uid,
+		.si_code = WIFSIGNALED(status) ? (WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED)
+					       : CLD_EXITED,
+		.si_status = WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status) });
+	ee = spin_lock_irqsave(&task_lock);
+	task_notify_parent(t);
+	spin_unlock_irqrestore(&task_lock, ee);
+	thread_exit();
+}
+
+/* The child's thread returns from fork with 0, in a copy of the frame. */
+long task_fork(void)
+{
+	struct task *parent = current_task(), *child = task_alloc();
+	struct thread *th;
+	long err;
+
+	if (!child)
+		return -ENOMEM;
+	err = aspace_fork(parent->as, &child->as);
+	if (err) {
+		task_free(child);
+		return err;
+	}
+	th = task_thread_new(child, enter_user);
+	if (!th) {
+		aspace_destroy(child->as);
+		task_free(child);
+		return -ENOMEM;
+	}
+	child->parent = parent;
+	child->pgid = parent->pgid;
+	child->uid = parent->uid;
+	child->euid = parent->euid;
+	child->brk_start = parent->brk_start;
+	child->brk = parent->brk;
+	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
+	memcpy(child->comm, parent->comm, sizeof(child->comm));
+	memcpy(child->actions, parent->actions, sizeof(child->actions));
+	child->blocked = parent->blocked;
+	files_inherit(child, parent);
+	*user_frame(th->kstack_top) = *current_frame();
+	syscall_set_result(user_frame(th->kstack_top), 0);
+	task_link(child);
+	thread_start(th);
+	return child->pid;
+}
+
+/* A zombie's last remains; its thread must be off every CPU. */
+static void reap(struct task *z)
+{
+	thread_join(z->thread);
+	task_free(z);
+}
+
+static bool matches(const struct task *c, const struct task *me, pid_t pid)
+{
+	if (c->parent != me)
+		return false;
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == 0)
+		return c->pgid == me->pgid;
+	if (pid < -1)
+		return c->pgid == -pid;
+	return true;
+}
+
+long task_wait(pid_t pid, int *status, int options)
+{
+	struct task *me = current_task();
+
+	for (;;) {
+		unsigned long ee = spin_lock_irqsave(&task_lock);
+		bool any = false;
+
+		for (struct task *c = tasks; c; c = c->next) {
+			pid_t cpid = c->pid;
+
+			if (!matches(c, me, pid))
+				continue;
+			any = true;
+			if (c->state == TASK_ZOMBIE) {
+				*status = c->status;
+				task_unlink(c);
+				spin_unlock_irqrestore(&task_lock, ee);
+				reap(c);
+				return cpid;
+			}
+			if (c->report && (options & (c->report == 0xffff ? WCONTINUED : WUNTRACED))) {
+				*status = c->report;
+				c->report = 0;
+				spin_unlock_irqrestore(&task_lock, ee);
+				return cpid;
+			}
+		}
+		spin_unlock_irqrestore(&task_lock, ee);
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		if (signal_pending())
+			return -ERESTART;
+		thread_sleep_until(me, NULL, NULL, 0);
+	}
+}
+
+int task_snapshot(struct procentry *out, int count)
+{
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	int n = 0;
+
+	for (struct task *t = tasks; t && n < count; t = t->next, n++) {
+		struct thread *th = t->thread;
+		struct procentry *p = &out[n];
+
+		memset(p, 0, sizeof(*p));
+		p->pi_pid = t->pid;
+		p->pi_ppid = t->parent ? t->parent->pid : 0;
+		p->pi_pgid = t->pgid;
+		p->pi_uid = t->uid;
+		p->pi_state = t->state == TASK_ZOMBIE ? PROC_ZOMBIE : t->stopped ? PROC_STOPPED :
+			      th->state == THREAD_SLEEPING ? PROC_SLEEPING : PROC_RUNNING;
+		p->pi_cpu = (int)th->cpu;
+		p->pi_bound = t->bound;
+		p->pi_nthreads = 1;
+		p->pi_size = t->as ? aspace_resident(t->as) : 0;
+		memcpy(p->pi_comm, t->comm, sizeof(p->pi_comm));
+	}
+	spin_unlock_irqrestore(&task_lock, ee);
+	return n;
+}
+
+unsigned int task_count(void)
+{
+	return nr_tasks;
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+/* copyin, copyout and copyinstr: range checks, then the arch copies. */
+#include <stdint.h>
+#include <arch/uaccess.h>
+#include <vrm/errno.h>
+#include <vrm/uaccess.h>
+#include <vrm/vmm.h>
+
+bool user_range_ok(const void *uaddr, size_t n)
+{
+	uint64_t a = (uint64_t)uaddr;
+
+	return a < USER_TOP && n <= USER_TOP - a;
+}
+
+int copyin(void *dst, const void *usrc, size_t n)
+{
+	if (!user_range_ok(usrc, n))
+		return -EFAULT;
+	return (int)arch_copy_user(dst, usrc, n);
+}
+
+int copyout(void *udst, const void *src, size_t n)
+{
+	if (!user_range_ok(udst, n))
+		return -EFAULT;
+	return (int)arch_copy_user(udst, src, n);
+}
+
+long copyinstr(char *dst, const char *usrc, size_t size)
+{
+	uint64_t a = (uint64_t)usrc;
+	long len;
+
+	if (!size || a >= USER_TOP)
+		return -EFAULT;
+	/* Never read past the end of task space. */
+	if (size > USER_TOP - a)
+		size = USER_TOP - a;
+	len = arch_copy_string_user(dst, usrc, size);
+	if (len < 0)
+		return len;
+	if ((size_t)len == size) {
+		dst[size - 1] = 0;
+		return -ENAMETOOLONG;
+	}
+	return len;
+}
