@@ -12,6 +12,7 @@
 #include <uapi/sys/wait.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
+#include <vrm/panic.h>
 #include <vrm/sched.h>
 #include <vrm/uaccess.h>
 #include "task_impl.h"
@@ -46,11 +47,14 @@ static enum default_action default_action(int sig)
 #define UNBLOCKABLE	(sigbit(SIGKILL) | sigbit(SIGSTOP))
 #define STOP_SIGNALS	(sigbit(SIGSTOP) | sigbit(SIGTSTP) | sigbit(SIGTTIN) | sigbit(SIGTTOU))
 
+/* init takes only the signals it has handlers for: a default action
+ * would end or stop the partition's first task. */
 static bool ignored(const struct task *t, int sig)
 {
 	void (*h)(int) = t->actions[sig].sa_handler;
 
-	return h == SIG_IGN || (h == SIG_DFL && default_action(sig) == ACT_IGNORE);
+	return h == SIG_IGN ||
+	       (h == SIG_DFL && (default_action(sig) == ACT_IGNORE || t->pid == 1));
 }
 
 static uint64_t deliverable(const struct task *t)
@@ -183,9 +187,7 @@ static bool deliver_one(struct trap_frame *f)
 	act = t->actions[sig];
 	old_mask = t->saved_mask_valid ? t->saved_mask : t->blocked;
 	t->saved_mask_valid = false;
-	if (act.sa_handler == SIG_IGN ||
-	    (act.sa_handler == SIG_DFL && (default_action(sig) == ACT_IGNORE ||
-					   default_action(sig) == ACT_CONT))) {
+	if (ignored(t, sig) || (act.sa_handler == SIG_DFL && default_action(sig) == ACT_CONT)) {
 		t->blocked = old_mask;
 		spin_unlock_irqrestore(&task_lock, ee);
 		interrupted_call(f, true);
@@ -291,6 +293,11 @@ static void user_fault(struct trap_frame *f, int error)
 	if ((t->blocked & sigbit(sig)) || t->actions[sig].sa_handler == SIG_IGN) {
 		t->blocked &= ~sigbit(sig);
 		t->actions[sig].sa_handler = SIG_DFL;
+	}
+	if (t->pid == 1 && t->actions[sig].sa_handler == SIG_DFL) {
+		spin_unlock(&task_lock);
+		dump_task(t, sig, &info, f);
+		panic("init took signal %d it cannot survive", sig);
 	}
 	send_locked(t, sig, &info);
 	spin_unlock(&task_lock);
