@@ -22,6 +22,7 @@
 #include "task_impl.h"
 
 #define ARG_MAX		(64 * 1024)
+#define STACK_MAX	(8ul << 20)	/* below it the stack region faults */
 #define ARGS_MAX	1024
 #define STACK_REGION	(USER_REGIONS - 1)
 #define REGION_BASE(r)	((uint64_t)(r) << 28)
@@ -149,6 +150,12 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 	err = load_segments(as, node, &img, &brk);
 	if (!err)
 		err = map_region(as, STACK_REGION, true);
+	if (!err)
+		err = aspace_set_window(as, REGION_BASE(STACK_REGION),
+					(SEGSIZE - STACK_MAX) >> PGSHIFT, PAGES_PER_SEG);
+	if (!err && brk)
+		err = aspace_set_window(as, (brk - 1) & ~(SEGSIZE - 1), 0,
+					(((brk - 1) & (SEGSIZE - 1)) >> PGSHIFT) + 1);
 	if (!err)
 		err = build_stack(argv, argc, envp, envc, &sp, &uargv, &uenvp);
 	if (err) {

@@ -129,6 +129,24 @@ long sys_write(const unsigned long *a)
 	return (long)n;
 }
 
+/* Why a normalized path names nothing: a file where a directory should
+ * be on the way (ENOTDIR), or no such entry (ENOENT). */
+static long missing(char *abs)
+{
+	for (char *slash = strchr(abs + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+		const struct ramfs_node *n;
+
+		*slash = 0;
+		n = ramfs_lookup(abs);
+		*slash = '/';
+		if (!n)
+			return -ENOENT;
+		if (!S_ISDIR(n->mode))
+			return -ENOTDIR;
+	}
+	return -ENOENT;
+}
+
 /* The node a user path names, resolved against the working directory. */
 static long lookup(const char *upath, const struct ramfs_node **node)
 {
@@ -141,7 +159,7 @@ static long lookup(const char *upath, const struct ramfs_node **node)
 	if (len < 0)
 		return len;
 	*node = ramfs_lookup(abs);
-	return *node ? 0 : -ENOENT;
+	return *node ? 0 : missing(abs);
 }
 
 static int fd_alloc(struct task *t, int from)

@@ -36,7 +36,9 @@ long sys_waitpid(const unsigned long *a)
 
 	if (a[2] & ~(unsigned long)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	if (ustatus && !user_range_ok(ustatus, sizeof(*ustatus)))
+	/* Checked by a write before a child is reaped: a status that cannot
+	 * be stored must not cost the caller its child. */
+	if (ustatus && copyout(ustatus, &status, sizeof(status)))
 		return -EFAULT;
 	pid = task_wait((pid_t)a[0], &status, (int)a[2]);
 	if (pid > 0 && ustatus && copyout(ustatus, &status, sizeof(status)))
@@ -121,15 +123,17 @@ long sys_setpgid(const unsigned long *a)
 long sys_brk(const unsigned long *a)
 {
 	struct task *t = current_task();
-	uint64_t want = a[0], limit = (t->brk_start | (SEGSIZE - 1)) + 1;
+	uint64_t base = (t->brk_start - 1) & ~(SEGSIZE - 1), want = a[0], limit = base + SEGSIZE;
 	uint64_t old_end = (t->brk + PAGESIZE - 1) & ~(uint64_t)(PAGESIZE - 1);
 	uint64_t new_end = (want + PAGESIZE - 1) & ~(uint64_t)(PAGESIZE - 1);
 	vmid_t id;
 
-	if (!t->brk_start || want < t->brk_start || want > limit)
+	if (!t->brk_start || want < t->brk_start || want >= limit)
 		return (long)t->brk;
-	if (new_end < old_end && !aspace_segment_at(t->as, t->brk_start, &id))
-		vm_releasep(id, (int)((new_end & (SEGSIZE - 1)) >> PGSHIFT),
+	/* The heap's region is the data's: brk_start may be its very end. */
+	aspace_set_window(t->as, base, 0, (new_end - base) >> PGSHIFT);
+	if (new_end < old_end && !aspace_segment_at(t->as, base, &id))
+		vm_releasep(id, (int)((new_end - base) >> PGSHIFT),
 			    (int)((old_end - new_end) >> PGSHIFT));
 	t->brk = want;
 	return (long)want;
@@ -197,6 +201,7 @@ long sys_vmseg_create(const unsigned long *a)
 		vms_delete(id);
 		return err;
 	}
+	aspace_set_window(t->as, ea, 0, (size + PAGESIZE - 1) >> PGSHIFT);
 	if (a[2] && copyout((void *)a[2], &id, sizeof(id))) {
 		aspace_unmap(t->as, ea, NULL);
 		return -EFAULT;

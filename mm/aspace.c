@@ -28,6 +28,7 @@ struct region {
 	vmid_t id;		/* 0: free */
 	uint64_t keys;		/* SLB Ks/Kp */
 	unsigned int flags;	/* ASPACE_* */
+	uint32_t lo, hi;	/* pages that may be touched: [lo, hi) */
 };
 
 struct aspace {
@@ -88,7 +89,8 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 		unsigned int r = (as->next + i) % as->nregions;
 
 		if (!as->regions[r].id) {
-			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS, 0 };
+			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS, 0, 0,
+							   PAGES_PER_SEG };
 			as->next = r + 1;
 			segment_hold(s);
 			spin_unlock_irqrestore(&vmm_lock, ee);
@@ -136,7 +138,7 @@ int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno)
 	if (!*s || ((*s)->flags & SEG_DELETED))
 		return -EFAULT;
 	*pno = (ea & (SEGSIZE - 1)) >> PGSHIFT;
-	return 0;
+	return *pno >= r->lo && *pno < r->hi ? 0 : -EFAULT;
 }
 
 int aspace_slb_miss(uint64_t ea)
@@ -181,8 +183,22 @@ int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
 	else if (r->id)
 		err = -EEXIST;
 	else {
-		*r = (struct region){ id, USER_KEYS, flags };
+		*r = (struct region){ id, USER_KEYS, flags, 0, PAGES_PER_SEG };
 		segment_hold(s);
+	}
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return err;
+}
+
+int aspace_set_window(struct aspace *as, uint64_t ea, uint64_t lo, uint64_t hi)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct region *r = region_of(as, ea);
+	int err = r && r->id && lo <= hi && hi <= PAGES_PER_SEG ? 0 : -EINVAL;
+
+	if (!err) {
+		r->lo = (uint32_t)lo;
+		r->hi = (uint32_t)hi;
 	}
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return err;
@@ -324,14 +340,16 @@ int aspace_fork(struct aspace *src, struct aspace **out)
 			continue;
 		if (r->flags & ASPACE_SHARE) {
 			err = aspace_map(as, ea, r->id, r->flags);
-			continue;
+		} else {
+			err = segment_duplicate(r->id, &id);
+			if (err)
+				break;
+			err = aspace_map(as, ea, id, r->flags);
+			if (err)
+				vms_delete(id);
 		}
-		err = segment_duplicate(r->id, &id);
-		if (err)
-			break;
-		err = aspace_map(as, ea, id, r->flags);
-		if (err)
-			vms_delete(id);
+		if (!err)
+			err = aspace_set_window(as, ea, r->lo, r->hi);
 	}
 	if (err) {
 		aspace_destroy(as);

@@ -76,6 +76,10 @@ struct aspace *aspace_create(void);
 int aspace_map(struct aspace *as, uint64_t ea, long vmid, unsigned int flags);
 /* Forgets the region at ea (flushing every CPU's SLB); its id in *vmid. */
 int aspace_unmap(struct aspace *as, uint64_t ea, long *vmid);
+/* Limits the region at ea to pages [lo, hi) of its segment: a touch
+ * outside faults (a stack's limit, a heap's break, an object's size).
+ * Mapping a region opens all of it. 0 or -EINVAL. */
+int aspace_set_window(struct aspace *as, uint64_t ea, uint64_t lo, uint64_t hi);
 /* The segment mapped at ea: 0 or -EINVAL. */
 int aspace_segment_at(struct aspace *as, uint64_t ea, long *vmid);
 /* The address of a free region for an attachment, or 0. */
