@@ -234,9 +234,10 @@ long sys_port_send(const unsigned long *a)
 			thread_sleep_until(&m, msg_done, &m, deadline);
 	}
 	ee = spin_lock_irqsave(&port_lock);
-	if (m.state == MSG_QUEUED)
+	/* m.port stays NULL when the message was never queued. */
+	if (m.port && m.state == MSG_QUEUED)
 		unlink_msg(&m.port->head, &m, &m.port->tail);
-	else if (m.state == MSG_RECEIVED)
+	else if (m.port && m.state == MSG_RECEIVED)
 		unlink_msg(&m.port->received, &m, NULL);
 	else if (m.state == MSG_ABORTED && !err)
 		err = -EPIPE;

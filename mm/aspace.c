@@ -183,7 +183,9 @@ int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
 	else if (r->id)
 		err = -EEXIST;
 	else {
-		*r = (struct region){ id, USER_KEYS, flags, 0, PAGES_PER_SEG };
+		/* What a task may write it may not execute. */
+		*r = (struct region){ id, USER_KEYS | (s->type & SEG_USER_WRITE ? SLB_VSID_N : 0),
+				      flags, 0, PAGES_PER_SEG };
 		segment_hold(s);
 	}
 	spin_unlock_irqrestore(&vmm_lock, ee);

@@ -143,11 +143,13 @@ int hpt_map(struct segment *s, uint64_t pno, struct vpage *vp)
 
 	mmu_segment_of(s, &m);
 	/* Segment pages: key 0 reads and writes, key 1 (a limited handle,
-	 * problem state) only reads, unless tasks may write the segment. */
+	 * problem state) only reads, unless tasks may write the segment;
+	 * then they do not execute (in the HPTE too, not only the SLB entry:
+	 * TCG takes the permission of a page it caches from the HPTE). */
 	slot = insert(&m, offset, hpte_encode_v(&m, offset),
 		      hpte_encode_r((uint64_t)vp->frame << PGSHIFT, m.psize,
 				    s->type & SEG_USER_WRITE ? HPTE_PP_RW : HPTE_PP_KEY1_RO,
-				    false),
+				    s->type & SEG_USER_WRITE),
 		      &sec);
 	if (slot < 0)
 		return (int)slot;
