@@ -274,18 +274,56 @@ void aspace_destroy(struct aspace *as)
 	kfree(as);
 }
 
-/* Whether page pno of segment id holds data (resident, in I/O or on
- * paging space). */
-static bool page_has_data(vmid_t id, uint64_t pno, uint64_t *limit)
+struct data_pages {
+	uint32_t *pno;
+	uint64_t n, max;
+};
+
+static bool has_data(const struct vpage *vp)
+{
+	return (vp->flags & (VP_RESIDENT | VP_IO)) || vp->slot;
+}
+
+static void count_data_page(struct segment *s, uint64_t pno, struct vpage *vp, void *arg)
+{
+	(void)s;
+	(void)pno;
+	*(uint64_t *)arg += has_data(vp);
+}
+
+static void note_data_page(struct segment *s, uint64_t pno, struct vpage *vp, void *arg)
+{
+	struct data_pages *d = arg;
+
+	(void)s;
+	if (has_data(vp) && d->n < d->max)
+		d->pno[d->n++] = (uint32_t)pno;
+}
+
+/* The pages of segment id that hold data (resident, in I/O or on paging
+ * space), listed in one walk of its page table. */
+static int data_pages_of(vmid_t id, struct data_pages *d)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct segment *s = segment_get(id);
-	struct vpage *vp = s ? segment_vpage(s, pno, false) : NULL;
-	bool data = vp && (vp->flags & (VP_RESIDENT | VP_IO) || vp->slot);
+	uint64_t max = 0;
 
-	*limit = s ? (uint64_t)s->dir_len * VPAGES_PER_LEAF : 0;
+	/* Only the task that forks writes its memory, and it is here: the
+	 * second walk finds what the first counted. */
+	if (s)
+		segment_for_pages(s, 0, PAGES_PER_SEG, count_data_page, &max);
 	spin_unlock_irqrestore(&vmm_lock, ee);
-	return data;
+	d->n = 0;
+	d->max = max;
+	d->pno = kmalloc((max ? max : 1) * sizeof(*d->pno));
+	if (!d->pno)
+		return -ENOMEM;
+	ee = spin_lock_irqsave(&vmm_lock);
+	s = segment_get(id);
+	if (s)
+		segment_for_pages(s, 0, PAGES_PER_SEG, note_data_page, d);
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return 0;
 }
 
 /* A new segment like `id` with a copy of every page that holds data,
@@ -294,8 +332,9 @@ static int segment_duplicate(vmid_t id, vmid_t *copy)
 {
 	struct segment *s;
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct data_pages d;
 	unsigned int type;
-	uint64_t npages, limit;
+	uint64_t npages;
 	char *from, *to;
 	int err;
 
@@ -303,24 +342,27 @@ static int segment_duplicate(vmid_t id, vmid_t *copy)
 	type = s->type;
 	npages = s->npages;
 	spin_unlock_irqrestore(&vmm_lock, ee);
-	err = vms_create_task(copy, npages, type & SEG_USER_WRITE);
+	err = data_pages_of(id, &d);
 	if (err)
+		return err;
+	err = vms_create_task(copy, npages, type & SEG_USER_WRITE);
+	if (err) {
+		kfree(d.pno);
 		return -err;
+	}
 	from = vm_att(vm_handle(id, 0), 0);
 	to = vm_att(vm_handle(*copy, 0), 0);
-	page_has_data(id, 0, &limit);
-	for (uint64_t pno = 0; pno < limit; pno++) {
-		if (!page_has_data(id, pno, &limit))
-			continue;
+	for (uint64_t i = 0; i < d.n && !err; i++) {
+		uint64_t off = (uint64_t)d.pno[i] << PGSHIFT;
+
 		/* The copy that ends in an error instead of a fault: the pages
 		 * come in through the fault path and memory may run out. */
-		if (arch_copy_user(to + (pno << PGSHIFT), from + (pno << PGSHIFT), PAGESIZE)) {
+		if (arch_copy_user(to + off, from + off, PAGESIZE))
 			err = -ENOMEM;
-			break;
-		}
 	}
 	vm_det(from);
 	vm_det(to);
+	kfree(d.pno);
 	if (err)
 		vms_delete(*copy);
 	return err;
