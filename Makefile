@@ -58,7 +58,7 @@ KOBJS := $(addprefix $(BUILD)/,$(obj-y))
 KERNEL := $(BUILD)/vrm.elf
 
 .PHONY: all deps run test debug clean bench
-all: $(KERNEL)
+all: $(KERNEL) $(BUILD)/initramfs.cpio
 
 # Installs what is missing; a no-op when everything is present.
 deps:
@@ -102,17 +102,18 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o arch/ppc64/kernel.lds tools
 	$(Q)sh tools/check-image.sh $@ $(CROSS_COMPILE)
 
 -include $(KOBJS:.o=.d)
+include user/Makefile.inc
 include test/host/Makefile.inc
 
 RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT)
 
-run: $(KERNEL)
-	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD)
+run: $(KERNEL) $(BUILD)/initramfs.cpio
+	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) $(if $(filter kernel,$(BOOT)),--initrd $(BUILD)/initramfs.cpio)
 
-debug: $(KERNEL)
-	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) --gdb
+debug: $(KERNEL) $(BUILD)/initramfs.cpio
+	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) $(if $(filter kernel,$(BOOT)),--initrd $(BUILD)/initramfs.cpio) --gdb
 
-test: $(KERNEL) $(HOST_TESTS)
+test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
 	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) test/runner_selftest.py" $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)
 
 clean:

@@ -4,7 +4,6 @@
 #include <vrm/elf.h>
 #include <uapi/errno.h>
 
-#define EI_NIDENT	16
 #define ELFCLASS64	2
 #define ELFDATA2LSB	1
 #define EV_CURRENT	1
@@ -16,20 +15,6 @@
 #define PF_X		1
 #define PF_W		2
 #define SEGMENT_BYTES	(1ull << 28)
-
-struct elf64_ehdr {
-	unsigned char e_ident[EI_NIDENT];
-	uint16_t e_type, e_machine;
-	uint32_t e_version;
-	uint64_t e_entry, e_phoff, e_shoff;
-	uint32_t e_flags;
-	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
-};
-
-struct elf64_phdr {
-	uint32_t p_type, p_flags;
-	uint64_t p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
-};
 
 static bool header_ok(const struct elf64_ehdr *h, size_t size)
 {

@@ -9,6 +9,23 @@
 #include <stdbool.h>
 
 #define ELF_MAX_LOADS	4
+#define EI_NIDENT	16
+
+/* The file's own layouts (ELF-64 Object File Format). */
+struct elf64_ehdr {
+	unsigned char e_ident[EI_NIDENT];
+	uint16_t e_type, e_machine;
+	uint32_t e_version;
+	uint64_t e_entry, e_phoff, e_shoff;
+	uint32_t e_flags;
+	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+};
+
+struct elf64_phdr {
+	uint32_t p_type, p_flags;
+	uint64_t p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_align;
+};
+
 
 struct elf_load {
 	uint64_t vaddr, memsz;	/* where it lies in the task's space */

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: MIT */
+/* Basic types: the user ABI's, with the sizes of AIX's 64-bit environment. */
+#ifndef _SYS_TYPES_H
+#define _SYS_TYPES_H
+
+#include <uapi/sys/types.h>
+
+#endif /* _SYS_TYPES_H */

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* The library's system call helpers: raw calls and the errno convention. */
+#ifndef USER_LIB_SYS_H
+#define USER_LIB_SYS_H
+
+#include <errno.h>
+#include <sys/syscall.h>
+
+/* The kernel's -errno (-4095..-1) becomes -1 and errno. */
+static inline long sys_result(long r)
+{
+	if ((unsigned long)r >= -4095ul) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+
+#define sys0(nr)		sys_result(__syscall((nr), 0, 0, 0, 0, 0, 0))
+#define sys1(nr, a)		sys_result(__syscall((nr), (long)(a), 0, 0, 0, 0, 0))
+#define sys2(nr, a, b)		sys_result(__syscall((nr), (long)(a), (long)(b), 0, 0, 0, 0))
+#define sys3(nr, a, b, c)	sys_result(__syscall((nr), (long)(a), (long)(b), \
+						     (long)(c), 0, 0, 0))
+
+#endif /* USER_LIB_SYS_H */
