@@ -29,6 +29,7 @@ struct region {
 	uint64_t keys;		/* SLB Ks/Kp */
 	unsigned int flags;	/* ASPACE_* */
 	uint32_t lo, hi;	/* pages that may be touched: [lo, hi) */
+	unsigned long cpus;	/* CPUs that loaded it into their SLB */
 };
 
 struct aspace {
@@ -90,7 +91,7 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 
 		if (!as->regions[r].id) {
 			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS, 0, 0,
-							   PAGES_PER_SEG };
+							   PAGES_PER_SEG, 0 };
 			as->next = r + 1;
 			segment_hold(s);
 			spin_unlock_irqrestore(&vmm_lock, ee);
@@ -108,6 +109,7 @@ void vm_det(caddr_t addr)
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct region *r = region_of(as, (uint64_t)addr);
 	struct segment *s;
+	unsigned long cpus;
 	vmid_t id;
 
 	if (!r || !r->id) {
@@ -116,10 +118,12 @@ void vm_det(caddr_t addr)
 		return;
 	}
 	id = r->id;
+	cpus = r->cpus;
 	*r = (struct region){ 0 };
 	spin_unlock_irqrestore(&vmm_lock, ee);
-	/* No CPU may keep translating the region once the id can be reused. */
-	slb_flush_all_cpus();
+	/* No CPU may keep translating the region once the id can be reused:
+	 * those that loaded it flush. */
+	slb_flush_cpus(cpus);
 	ee = spin_lock_irqsave(&vmm_lock);
 	s = segment_get(id);
 	if (s)
@@ -154,6 +158,7 @@ int aspace_slb_miss(uint64_t ea)
 	}
 	mmu_segment_of(s, &m);
 	slb_refill(ea, slb_vsid_data(&m) | r->keys);
+	r->cpus |= 1ul << cpu_index();
 	vmm_counters.slb_misses++;
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;
@@ -185,7 +190,7 @@ int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
 	else {
 		/* What a task may write it may not execute. */
 		*r = (struct region){ id, USER_KEYS | (s->type & SEG_USER_WRITE ? SLB_VSID_N : 0),
-				      flags, 0, PAGES_PER_SEG };
+				      flags, 0, PAGES_PER_SEG, 0 };
 		segment_hold(s);
 	}
 	spin_unlock_irqrestore(&vmm_lock, ee);
@@ -247,7 +252,7 @@ int aspace_unmap(struct aspace *as, uint64_t ea, vmid_t *id)
 	copy = *r;
 	r->id = 0;
 	/* Other threads of the space may run on other CPUs. */
-	slb_flush_all_cpus();
+	slb_flush_cpus(copy.cpus);
 	region_clear(&copy);
 	return 0;
 }

@@ -38,19 +38,19 @@ void slb_flush_ack(void)
  * with interrupts off), so whatever it loaded is flushed too. Two CPUs
  * flushing at once serve each other's request while they wait.
  */
-void slb_flush_all_cpus(void)
+void slb_flush_cpus(unsigned long mask)
 {
 	unsigned long gen = __atomic_add_fetch(&flush_generation, 1, __ATOMIC_ACQ_REL);
 	unsigned int me = cpu_index();
 
 	slb_flush_ack();
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (i != me && percpu_area[i].online)
+		if (i != me && (mask & (1ul << i)) && percpu_area[i].online)
 			ipi_send(i, IPI_SLB_FLUSH);
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
 		struct percpu *pc = &percpu_area[i];
 
-		if (i == me)
+		if (i == me || !(mask & (1ul << i)))
 			continue;
 		while (pc->online && (long)(__atomic_load_n(&pc->slb_flushed, __ATOMIC_ACQUIRE) - gen) < 0) {
 			if (this_cpu()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {

@@ -5,6 +5,7 @@
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>
 #include <arch/percpu.h>
+#include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
@@ -12,6 +13,7 @@
 #include <vrm/kernel.h>
 #include <vrm/ktest.h>
 #include <vrm/log.h>
+#include <vrm/sched.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
 #include "test_pager.h"
@@ -720,24 +722,48 @@ KTEST(vmm, "code in a client segment runs: segment miss, page-in, instruction fe
 	client_close(t, id, base);
 }
 
-KTEST(vmm, "vm_det flushes the SLB of every online CPU")
+static void touch_region(void *arg)
+{
+	(void)read_word(arg, 0, 0);
+}
+
+/* How many online CPUs flushed their SLB during vm_det(base). */
+static unsigned int detach_flushes(caddr_t base)
 {
 	unsigned long before[NR_CPUS];
-	vmid_t id = working(t, 1);
-	caddr_t base = attach(id);
-	unsigned int flushed = 0, online = 0;
+	unsigned int flushed = 0;
 
-	write_word(base, 0, 0, 1);
 	for (unsigned int i = 0; i < NR_CPUS; i++)
 		before[i] = percpu_area[i].slb_flushed;
 	vm_det(base);
-	for (unsigned int i = 0; i < NR_CPUS; i++) {
+	for (unsigned int i = 0; i < NR_CPUS; i++)
+		flushed += percpu_area[i].online && percpu_area[i].slb_flushed != before[i];
+	return flushed;
+}
+
+KTEST(vmm, "vm_det flushes the SLB of every CPU that loaded the region, only those")
+{
+	vmid_t id = working(t, 1);
+	caddr_t base = attach(id);
+	unsigned int online = 0;
+
+	write_word(base, 0, 0, 1);
+	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+		struct thread *th;
+
 		if (!percpu_area[i].online)
 			continue;
 		online++;
-		flushed += percpu_area[i].slb_flushed != before[i];
+		th = thread_create(touch_region, base, PRIO_DEFAULT, (int)i, "touch");
+		KT_EXPECT(t, th != NULL);
+		if (th)
+			thread_join(th);
 	}
-	KT_EXPECT_EQ(t, flushed, online);
+	KT_EXPECT_EQ(t, detach_flushes(base), online);
+	/* Loaded by this CPU alone: no other CPU is interrupted. */
+	base = attach(id);
+	write_word(base, 0, 0, 2);
+	KT_EXPECT_EQ(t, detach_flushes(base), 1);
 	KT_EXPECT_EQ(t, vms_delete(id), 0);
 }
 
