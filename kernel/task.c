@@ -165,8 +165,24 @@ int task_start_init(const char *const argv[])
 
 void task_notify_parent(struct task *t)
 {
-	if (t->parent)
+	if (t->parent) {
+		__atomic_add_fetch(&t->parent->child_events, 1, __ATOMIC_RELEASE);
 		wakeup(t->parent);
+	}
+}
+
+struct child_wait {
+	struct task *parent;
+	unsigned long seen;
+};
+
+/* Checked under the sleep lock, which wakeup takes too: a child's change
+ * between the parent's look and its sleep is not lost. */
+static bool child_changed(void *arg)
+{
+	struct child_wait *w = arg;
+
+	return __atomic_load_n(&w->parent->child_events, __ATOMIC_ACQUIRE) != w->seen;
 }
 
 void task_exit(int status)
@@ -195,8 +211,10 @@ void task_exit(int status)
 	t->state = TASK_ZOMBIE;
 	t->status = status;
 	spin_unlock_irqrestore(&task_lock, ee);
-	if (orphans)
+	if (orphans) {
+		__atomic_add_fetch(&init->child_events, 1, __ATOMIC_RELEASE);
 		wakeup(init);
+	}
 	signal_send(t->parent, SIGCHLD, &(siginfo_t){
 		.si_signo = SIGCHLD, .si_pid = t->pid, .si_uid = t->uid,
 		.si_code = WIFSIGNALED(status) ? (WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED)
@@ -271,6 +289,7 @@ long task_wait(pid_t pid, int *status, int options)
 	struct task *me = current_task();
 
 	for (;;) {
+		struct child_wait w = { me, __atomic_load_n(&me->child_events, __ATOMIC_ACQUIRE) };
 		unsigned long ee = spin_lock_irqsave(&task_lock);
 		bool any = false;
 
@@ -301,7 +320,7 @@ long task_wait(pid_t pid, int *status, int options)
 			return 0;
 		if (signal_pending())
 			return -ERESTART;
-		thread_sleep_until(me, NULL, NULL, 0);
+		thread_sleep_until(me, child_changed, &w, 0);
 	}
 }
 

@@ -46,6 +46,7 @@ struct task {
 	bool saved_mask_valid;		/* ... after the handler it waited for */
 	bool stopped;			/* by SIGSTOP/SIGTSTP, until SIGCONT */
 	int report;			/* a stop or continue for waitpid, or 0 */
+	unsigned long child_events;	/* changes of its children, for waitpid */
 	struct task *next;		/* all tasks */
 };
 
