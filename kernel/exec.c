@@ -24,7 +24,6 @@
 #define ARG_MAX		(64 * 1024)
 #define STACK_MAX	(8ul << 20)	/* below it the stack region faults */
 #define ARGS_MAX	1024
-#define STACK_REGION	(USER_REGIONS - 1)
 #define REGION_BASE(r)	((uint64_t)(r) << 28)
 
 static uint64_t page_up(uint64_t a)
@@ -138,7 +137,7 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 		return -ENOENT;
 	if (!S_ISREG(node->mode) || !(node->mode & 0111))
 		return -EACCES;
-	err = elf_check(node->data, node->size, REGION_BASE(1), REGION_BASE(STACK_REGION), &img);
+	err = elf_check(node->data, node->size, REGION_BASE(1), REGION_BASE(USER_STACK_REGION), &img);
 	if (err) {
 		pr_warn("%s: not a static ELF64 LE PowerPC executable for vrm\n", abs);
 		return err;
@@ -149,9 +148,9 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 	set_space(t, as);
 	err = load_segments(as, node, &img, &brk);
 	if (!err)
-		err = map_region(as, STACK_REGION, true);
+		err = map_region(as, USER_STACK_REGION, true);
 	if (!err)
-		err = aspace_set_window(as, REGION_BASE(STACK_REGION),
+		err = aspace_set_window(as, REGION_BASE(USER_STACK_REGION),
 					(SEGSIZE - STACK_MAX) >> PGSHIFT, PAGES_PER_SEG);
 	if (!err && brk)
 		err = aspace_set_window(as, (brk - 1) & ~(SEGSIZE - 1), 0,

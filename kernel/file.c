@@ -67,11 +67,6 @@ static struct file *fd_file(long fd)
 	return fd >= 0 && fd < TASK_FILES ? t->files[fd] : NULL;
 }
 
-static bool interrupted(void)
-{
-	return signal_pending();
-}
-
 long sys_read(const unsigned long *a)
 {
 	struct file *f = fd_file((long)a[0]);
@@ -86,7 +81,7 @@ long sys_read(const unsigned long *a)
 	if (f->kind == FILE_RAMFS && S_ISDIR(f->node->mode))
 		return -EISDIR;
 	if (f->kind == FILE_CONSOLE) {
-		got = console_read(buf, n < sizeof(buf) ? n : sizeof(buf), interrupted);
+		got = console_read(buf, n < sizeof(buf) ? n : sizeof(buf), signal_pending);
 		if (got > 0 && copyout((void *)a[1], buf, (size_t)got))
 			return -EFAULT;
 		return got;

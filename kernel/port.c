@@ -133,17 +133,23 @@ static void port_remove(struct port *p)
 	kfree(p);
 }
 
+/* The caller's own port `id`: 0, -EINVAL (none), -EACCES (another's).
+ * port_lock held. */
+static long owned_port(long id, struct port **p)
+{
+	*p = port_find(id);
+	if (!*p)
+		return -EINVAL;
+	return (*p)->owner == current_task() ? 0 : -EACCES;
+}
+
 long sys_port_destroy(const unsigned long *a)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
-	struct port *p = port_find((long)a[0]);
-	long err = 0;
+	struct port *p;
+	long err = owned_port((long)a[0], &p);
 
-	if (!p)
-		err = -EINVAL;
-	else if (p->owner != current_task())
-		err = -EACCES;
-	else
+	if (!err)
 		port_remove(p);
 	spin_unlock_irqrestore(&port_lock, ee);
 	return err;
@@ -164,16 +170,12 @@ void ports_release(struct task *t)
 long sys_port_grant(const unsigned long *a)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
-	struct port *p = port_find((long)a[0]);
-	long err = 0;
+	struct port *p;
+	long err = owned_port((long)a[0], &p);
 
-	if (!p)
-		err = -EINVAL;
-	else if (p->owner != current_task())
-		err = -EACCES;
-	else if (p->ngranted == PORT_GRANTS)
+	if (!err && p->ngranted == PORT_GRANTS)
 		err = -ENOSPC;
-	else
+	if (!err)
 		p->granted[p->ngranted++] = (pid_t)a[1];
 	spin_unlock_irqrestore(&port_lock, ee);
 	return err;
@@ -254,7 +256,7 @@ long sys_port_send(const unsigned long *a)
 	return err;
 }
 
-static size_t m_len_min(size_t a, size_t b)
+static size_t min_size(size_t a, size_t b)
 {
 	return a < b ? a : b;
 }
@@ -327,9 +329,9 @@ long sys_port_receive(const unsigned long *a)
 	um.msgid = m->id;
 	um.sender = m->sender;
 	um.len = m->len;
-	memcpy(copy, m->data, m_len_min(m->len, um.size));
+	memcpy(copy, m->data, min_size(m->len, um.size));
 	spin_unlock_irqrestore(&port_lock, ee);
-	err = copyout(um.buf, copy, m_len_min(um.len, um.size));
+	err = copyout(um.buf, copy, min_size(um.len, um.size));
 	kfree(copy);
 	if (!err)
 		err = copyout((void *)a[1], &um, sizeof(um));

@@ -16,8 +16,6 @@
 #include <vrm/vmuser.h>
 #include "syscalls.h"
 
-#define STACK_REGION_BASE	((uint64_t)(USER_REGIONS - 1) << 28)
-
 long sys_exit(const unsigned long *a)
 {
 	task_exit((int)(a[0] & 0xff) << 8);
@@ -215,7 +213,7 @@ long sys_vmseg_delete(const unsigned long *a)
 	uint64_t ea = a[0];
 
 	if ((ea & (SEGSIZE - 1)) || ea < ((uint64_t)USER_FIRST_FREE_REGION << 28) ||
-	    ea >= STACK_REGION_BASE)
+	    ea >= (uint64_t)USER_STACK_REGION << 28)
 		return -EINVAL;
 	return aspace_unmap(t->as, ea, NULL);
 }

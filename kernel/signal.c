@@ -131,9 +131,7 @@ static void dump_task(const struct task *t, int sig, const siginfo_t *info,
 	pr_err("pid %d (%s): killed by signal %d at %#lx, address %p\n", t->pid, t->comm, sig,
 	       f->nip, info->si_addr);
 	pr_err("  lr %016lx ctr %016lx cr %08lx xer %016lx\n", f->lr, f->ctr, f->ccr, f->xer);
-	for (int i = 0; i < 32; i += 4)
-		pr_err("  r%-2d %016lx %016lx %016lx %016lx\n", i, f->gpr[i], f->gpr[i + 1],
-		       f->gpr[i + 2], f->gpr[i + 3]);
+	dump_gprs(f, LOG_ERR);
 }
 
 /* A system call a signal interrupted: again, or EINTR. */
@@ -148,7 +146,7 @@ static void interrupted_call(struct trap_frame *f, bool restart)
 }
 
 /* Builds the handler's frame; false if the stack cannot take it. */
-static bool setup_frame(struct task *t, struct trap_frame *f, int sig,
+static bool setup_frame(struct trap_frame *f, int sig,
 			const struct sigaction *act, const siginfo_t *info, uint64_t old_mask)
 {
 	struct sigframe sf = { .info = *info };
@@ -163,7 +161,6 @@ static bool setup_frame(struct task *t, struct trap_frame *f, int sig,
 	frame_set_handler(f, (unsigned long)act->sa_handler, (unsigned long)act->sa_restorer, sp,
 			  sig, addr + offsetof(struct sigframe, info),
 			  addr + offsetof(struct sigframe, uc));
-	(void)t;
 	return true;
 }
 
@@ -216,7 +213,7 @@ static bool deliver_one(struct trap_frame *f)
 		t->actions[sig] = (struct sigaction){ 0 };
 	spin_unlock_irqrestore(&task_lock, ee);
 	interrupted_call(f, act.sa_flags & SA_RESTART);
-	if (!setup_frame(t, f, sig, &act, &info, old_mask)) {
+	if (!setup_frame(f, sig, &act, &info, old_mask)) {
 		pr_warn("pid %d: no room for a signal frame below %#lx\n", t->pid,
 			frame_user_sp(f));
 		dump_task(t, SIGSEGV, &info, f);

@@ -152,10 +152,15 @@ void dump_frame(const struct trap_frame *f)
 	pr_emerg("  DAR  %016lx  DSISR %08lx\n", f->dar, f->dsisr);
 	pr_emerg("  LR   %016lx  CTR  %016lx\n", f->lr, f->ctr);
 	pr_emerg("  CR   %08lx  XER  %016lx\n", f->ccr, f->xer);
-	for (int i = 0; i < 32; i += 4)
-		pr_emerg("  r%-2d %016lx %016lx %016lx %016lx\n", i, f->gpr[i], f->gpr[i + 1],
-			 f->gpr[i + 2], f->gpr[i + 3]);
+	dump_gprs(f, LOG_EMERG);
 	backtrace(f);
+}
+
+void dump_gprs(const struct trap_frame *f, int level)
+{
+	for (int i = 0; i < 32; i += 4)
+		klog(level, "  r%-2d %016lx %016lx %016lx %016lx\n", i, f->gpr[i], f->gpr[i + 1],
+		     f->gpr[i + 2], f->gpr[i + 3]);
 }
 
 void fault_catch_arm(struct fault_catch *c)

@@ -65,6 +65,7 @@ int vms_create_task(long *vmid, uint64_t npages, bool writable);
 #define USER_REGIONS		64
 #define USER_TOP		((uint64_t)USER_REGIONS << 28)
 #define USER_FIRST_FREE_REGION	3	/* 1: text, 2: data and heap */
+#define USER_STACK_REGION	(USER_REGIONS - 1)
 /* Region flags: what fork does with the region. Every region holds its
  * segment; the last region to go deletes it. */
 #define ASPACE_SHARE		0x1	/* the child maps the same segment */

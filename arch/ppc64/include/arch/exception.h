@@ -47,6 +47,9 @@ const char *vector_name(unsigned long vector);
  * symbolised backtrace at LOG_EMERG. */
 void dump_frame(const struct trap_frame *f);
 
+/* The 32 GPRs, four to a line, at a log level (a task's dump too). */
+void dump_gprs(const struct trap_frame *f, int level);
+
 /*
  * A test that expects a fault arms a catch; the next unexpected exception
  * on this CPU prints its dump, records itself here and resumes at the
