@@ -30,24 +30,30 @@
 void *kernel_fdt;
 const char *boot_firmware_name = "unknown";
 
-static void read_firmware_name(const void *fdt)
+/* What /chosen says of the firmware and the command line. */
+static void read_chosen(const void *fdt)
 {
 	int chosen = fdt_path_offset(fdt, "/chosen");
 	const char *fw = chosen >= 0 ? fdt_getprop(fdt, chosen, "vrm,firmware", NULL) : NULL;
+	const char *args = chosen >= 0 ? fdt_getprop(fdt, chosen, "bootargs", NULL) : NULL;
 
 	if (fw)
 		boot_firmware_name = fw;
+	if (args)
+		cmdline_set(args);
 }
 
 /*
- * init from the initramfs, or the kernel monitor when there is none. With
- * run=PROG,PROG on the command line init runs those programs in turn and
- * powers the partition off (the user test suites).
+ * init from the initramfs, or the kernel monitor when there is none.
+ * init=PATH names another first program (default /sbin/init); the words
+ * after "--" are its arguments. With run=PROG,PROG init runs those
+ * programs in turn and powers the partition off (the user test suites).
  */
 static void start_user_space(int ramfs_err)
 {
-	static char progs[512];
-	static const char *argv[32] = { "/sbin/init" };
+	static char path[128], progs[512], words[512];
+	static const char *argv[48] = { "/sbin/init" };
+	const unsigned int max = sizeof(argv) / sizeof(argv[0]) - 1;
 	unsigned int argc = 1;
 	int err;
 
@@ -55,9 +61,11 @@ static void start_user_space(int ramfs_err)
 		pr_info("no initramfs: the kernel monitor takes the console\n");
 		monitor_run();
 	}
+	if (cmdline_get("init", path, sizeof(path)))
+		argv[0] = path;
 	if (cmdline_get("run", progs, sizeof(progs))) {
 		argv[argc++] = "-t";
-		for (char *p = progs; *p && argc < 31;) {
+		for (char *p = progs; *p && argc < max / 2;) {
 			argv[argc++] = p;
 			p = strchr(p, ',');
 			if (!p)
@@ -65,9 +73,14 @@ static void start_user_space(int ramfs_err)
 			*p++ = 0;
 		}
 	}
+	err = cmdline_init_words(words, sizeof(words), argv + argc, max - argc);
+	if (err < 0)
+		pr_err("init: the words after -- do not fit; init gets none of them\n");
+	else
+		argc += err;
 	err = task_start_init(argv);
 	if (err)
-		panic("init: %s", strerror(err));
+		panic("init: %s: %s", argv[0], strerror(err));
 	/* The boot thread has nothing left to do. */
 	for (;;)
 		thread_sleep(&argv, NULL, NULL);
@@ -92,8 +105,7 @@ void kmain(void *fdt)
 		panic("the flattened device tree is corrupt");
 	/* The console first, so any failure below can be seen. */
 	vty = vty_init(fdt);
-	read_firmware_name(fdt);
-	cmdline_init(fdt);
+	read_chosen(fdt);
 	if (cmdline_get("loglevel", level, sizeof(level)))
 		log_set_console_level(level[0] - '0');
 	must(rtas_init(fdt), "RTAS");
