@@ -142,6 +142,10 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 		pr_warn("%s: not a static ELF64 LE PowerPC executable for vrm\n", abs);
 		return err;
 	}
+	/* The point of no return for the task's other threads. */
+	err = task_single_thread(t);
+	if (err)
+		return err;
 	as = aspace_create();
 	if (!as)
 		return -ENOMEM;

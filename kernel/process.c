@@ -144,10 +144,27 @@ long sys_sched_yield(const unsigned long *a)
 	return 0;
 }
 
+/* A thread of any task, by its id; task_lock held. */
+static struct uthread *find_any_thread(tid_t tid)
+{
+	for (struct task *t = task_list(); t; t = t->next)
+		for (struct uthread *u = t->threads; u; u = u->next)
+			if ((tid_t)u->th->tid == tid && !u->done)
+				return u;
+	return NULL;
+}
+
+/*
+ * BINDPROCESS binds every thread of a task (and those it creates later),
+ * BINDTHREAD one thread. The caller moves at once; another thread when it
+ * is next switched.
+ */
 long sys_bindprocessor(const unsigned long *a)
 {
 	struct task *me = current_task(), *t;
-	int what = (int)a[0], cpu = (int)(cpu_t)a[2];
+	struct uthread *u = NULL;
+	int what = (int)a[0], cpu = (int)(cpu_t)a[2], bound;
+	bool moves_me;
 	unsigned long ee;
 
 	if (what != BINDPROCESS && what != BINDTHREAD)
@@ -155,11 +172,14 @@ long sys_bindprocessor(const unsigned long *a)
 	if (cpu != PROCESSOR_CLASS_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
 					   !percpu_area[cpu].online))
 		return -EINVAL;
+	bound = cpu == PROCESSOR_CLASS_ANY ? CPU_ANY : cpu;
 	ee = spin_lock_irqsave(&task_lock);
-	if (what == BINDTHREAD)
-		t = (unsigned long)a[1] == me->thread->tid ? me : NULL;
-	else
+	if (what == BINDTHREAD) {
+		u = find_any_thread((tid_t)a[1]);
+		t = u ? u->task : NULL;
+	} else {
 		t = task_find((pid_t)a[1]);
+	}
 	if (!t || t->state == TASK_ZOMBIE) {
 		spin_unlock_irqrestore(&task_lock, ee);
 		return -ESRCH;
@@ -168,12 +188,16 @@ long sys_bindprocessor(const unsigned long *a)
 		spin_unlock_irqrestore(&task_lock, ee);
 		return -EPERM;
 	}
-	t->bound = cpu == PROCESSOR_CLASS_ANY ? -1 : cpu;
-	if (t != me)
-		t->thread->bound = t->bound;
+	if (u) {
+		u->th->bound = bound;
+	} else {
+		t->bound = bound;
+		for (u = t->threads; u; u = u->next)
+			u->th->bound = bound;
+	}
+	moves_me = current_thread()->bound == bound && bound != CPU_ANY;
 	spin_unlock_irqrestore(&task_lock, ee);
-	/* The caller moves at once; another task when it is next switched. */
-	return t == me ? thread_bind(t->bound) : 0;
+	return moves_me ? thread_bind(bound) : 0;
 }
 
 long sys_vmseg_create(const unsigned long *a)

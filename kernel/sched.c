@@ -326,6 +326,12 @@ struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, i
 	return t;
 }
 
+void thread_discard(struct thread *t)
+{
+	frame_free(t->kstack, THREAD_STACK_ORDER);
+	kfree(t);
+}
+
 void thread_start(struct thread *t)
 {
 	put_on(t->bound == CPU_ANY ? least_loaded() : (unsigned int)t->bound, t);
@@ -362,8 +368,7 @@ static bool reaped(void *arg)
 void thread_join(struct thread *t)
 {
 	thread_sleep(t, reaped, t);
-	frame_free(t->kstack, THREAD_STACK_ORDER);
-	kfree(t);
+	thread_discard(t);
 }
 
 void thread_preempt_point(void)
@@ -450,6 +455,8 @@ void thread_interrupt(struct thread *t)
 	spin_unlock_irqrestore(&sleep_lock, ee);
 	if (found)
 		put_on(t->bound != CPU_ANY ? (unsigned int)t->bound : t->cpu, t);
+	else if (t->state == THREAD_RUNNING && t->cpu != cpu_index())
+		ipi_send(t->cpu, IPI_RESCHEDULE);
 }
 
 unsigned int wakeup(const void *chan)

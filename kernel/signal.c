@@ -2,7 +2,10 @@
 /*
  * Signals: queueing (one pending instance per signal, with its siginfo),
  * masks, default actions, and delivery on the way back to problem state
- * with a frame on the task's stack that sigreturn undoes.
+ * with a frame on the thread's stack that sigreturn undoes. Handlers and
+ * stops belong to the task; masks to each thread. A signal sent to the
+ * task is taken by one thread that does not block it; a fault's signal
+ * and thread_kill's go to one thread.
  */
 #define pr_fmt "signal: "
 #include <string.h>
@@ -57,26 +60,56 @@ static bool ignored(const struct task *t, int sig)
 	       (h == SIG_DFL && (default_action(sig) == ACT_IGNORE || t->pid == 1));
 }
 
-static uint64_t deliverable(const struct task *t)
+static uint64_t deliverable(const struct uthread *u)
 {
-	return t->pending & ~(t->blocked & ~UNBLOCKABLE);
+	return (u->task->pending | u->pending) & ~(u->blocked & ~UNBLOCKABLE);
 }
 
 bool signal_pending(void)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
 
-	return t && deliverable(t);
+	return u && (deliverable(u) || task_must_quit(u->task, u));
 }
 
-/* task_lock held. */
-static void send_locked(struct task *t, int sig, const siginfo_t *info)
+/* Every thread of t looks at its signals again; task_lock held. */
+static void interrupt_all(struct task *t)
+{
+	for (struct uthread *u = t->threads; u; u = u->next)
+		if (!u->done)
+			thread_interrupt(u->th);
+}
+
+/* One thread that would take sig: the first not blocking it; task_lock
+ * held. */
+static void interrupt_one(struct task *t, int sig)
+{
+	for (struct uthread *u = t->threads; u; u = u->next)
+		if (!u->done && (deliverable(u) & sigbit(sig))) {
+			thread_interrupt(u->th);
+			return;
+		}
+}
+
+/* Records sig with its info (NULL: SI_USER from the caller) in a pending
+ * set, unless already there. */
+static void queue(uint64_t *pending, siginfo_t *infos, int sig, const siginfo_t *info)
 {
 	struct task *me = current_task();
-	bool wake = false;
 
-	if (t->state == TASK_ZOMBIE)
+	if (*pending & sigbit(sig))
 		return;
+	*pending |= sigbit(sig);
+	infos[sig] = info ? *info : (siginfo_t){ .si_signo = sig, .si_code = SI_USER,
+						 .si_pid = me ? me->pid : 0,
+						 .si_uid = me ? me->uid : 0 };
+}
+
+/* Whether a signal to t is kept; SIGCONT and SIGKILL end a stop. */
+static bool accept(struct task *t, int sig, uint64_t blocked)
+{
+	if (t->state == TASK_ZOMBIE)
+		return false;
 	if (sig == SIGCONT || sig == SIGKILL) {
 		t->pending &= ~STOP_SIGNALS;
 		if (t->stopped) {
@@ -84,26 +117,42 @@ static void send_locked(struct task *t, int sig, const siginfo_t *info)
 			t->report = 0xffff;
 			task_notify_parent(t);
 		}
-		wake = true;
+		interrupt_all(t);
 	}
 	if (sigbit(sig) & STOP_SIGNALS)
 		t->pending &= ~sigbit(SIGCONT);
 	/* An ignored signal is dropped, unless blocked: the mask may change
 	 * and a handler appear before it is unblocked. */
-	if (!ignored(t, sig) || (t->blocked & sigbit(sig))) {
-		if (!(t->pending & sigbit(sig))) {
-			t->pending |= sigbit(sig);
-			if (info)
-				t->info[sig] = *info;
-			else
-				t->info[sig] = (siginfo_t){ .si_signo = sig, .si_code = SI_USER,
-							    .si_pid = me ? me->pid : 0,
-							    .si_uid = me ? me->uid : 0 };
-		}
-		wake |= (deliverable(t) & sigbit(sig)) != 0;
-	}
-	if (wake)
-		thread_interrupt(t->thread);
+	return !ignored(t, sig) || (blocked & sigbit(sig));
+}
+
+/* The signals every thread of t blocks. */
+static uint64_t blocked_by_all(const struct task *t)
+{
+	uint64_t all = ~0ul;
+
+	for (const struct uthread *u = t->threads; u; u = u->next)
+		if (!u->done)
+			all &= u->blocked;
+	return all;
+}
+
+/* task_lock held. */
+static void send_locked(struct task *t, int sig, const siginfo_t *info)
+{
+	if (!accept(t, sig, blocked_by_all(t)))
+		return;
+	queue(&t->pending, t->info, sig, info);
+	interrupt_one(t, sig);
+}
+
+void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info)
+{
+	if (!accept(u->task, sig, u->blocked))
+		return;
+	queue(&u->pending, u->info, sig, info);
+	if (deliverable(u) & sigbit(sig))
+		thread_interrupt(u->th);
 }
 
 void signal_send(struct task *t, int sig, const siginfo_t *info)
@@ -164,28 +213,44 @@ static bool setup_frame(struct trap_frame *f, int sig,
 	return true;
 }
 
+/* Takes the lowest deliverable signal, the thread's own first, off its
+ * pending set. */
+static int take(struct uthread *u, siginfo_t *info)
+{
+	struct task *t = u->task;
+	int sig = __builtin_ctzl(deliverable(u)) + 1;
+
+	if (u->pending & sigbit(sig) & ~(u->blocked & ~UNBLOCKABLE)) {
+		u->pending &= ~sigbit(sig);
+		*info = u->info[sig];
+	} else {
+		t->pending &= ~sigbit(sig);
+		*info = t->info[sig];
+	}
+	return sig;
+}
+
 /* Takes the lowest deliverable signal and acts on it; false if none. */
 static bool deliver_one(struct trap_frame *f)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
+	struct task *t = u->task;
 	unsigned long ee = spin_lock_irqsave(&task_lock);
-	uint64_t ready = deliverable(t), old_mask;
+	uint64_t old_mask;
 	struct sigaction act;
 	siginfo_t info;
 	int sig;
 
-	if (!ready) {
+	if (!deliverable(u)) {
 		spin_unlock_irqrestore(&task_lock, ee);
 		return false;
 	}
-	sig = __builtin_ctzl(ready) + 1;
-	t->pending &= ~sigbit(sig);
-	info = t->info[sig];
+	sig = take(u, &info);
 	act = t->actions[sig];
-	old_mask = t->saved_mask_valid ? t->saved_mask : t->blocked;
-	t->saved_mask_valid = false;
+	old_mask = u->saved_mask_valid ? u->saved_mask : u->blocked;
+	u->saved_mask_valid = false;
 	if (ignored(t, sig) || (act.sa_handler == SIG_DFL && default_action(sig) == ACT_CONT)) {
-		t->blocked = old_mask;
+		u->blocked = old_mask;
 		spin_unlock_irqrestore(&task_lock, ee);
 		interrupted_call(f, true);
 		return true;
@@ -194,10 +259,11 @@ static bool deliver_one(struct trap_frame *f)
 		enum default_action a = default_action(sig);
 
 		if (a == ACT_STOP) {
-			t->blocked = old_mask;
+			u->blocked = old_mask;
 			t->stopped = true;
 			t->report = sig << 8 | 0x7f;
 			task_notify_parent(t);
+			interrupt_all(t);
 			spin_unlock_irqrestore(&task_lock, ee);
 			interrupted_call(f, true);
 			return true;
@@ -207,8 +273,8 @@ static bool deliver_one(struct trap_frame *f)
 			dump_task(t, sig, &info, f);
 		task_exit(sig | (a == ACT_CORE ? 0x80 : 0));
 	}
-	t->blocked |= act.sa_mask.bits | ((act.sa_flags & SA_NODEFER) ? 0 : sigbit(sig));
-	t->blocked &= ~UNBLOCKABLE;
+	u->blocked |= act.sa_mask.bits | ((act.sa_flags & SA_NODEFER) ? 0 : sigbit(sig));
+	u->blocked &= ~UNBLOCKABLE;
 	if (act.sa_flags & SA_RESETHAND)
 		t->actions[sig] = (struct sigaction){ 0 };
 	spin_unlock_irqrestore(&task_lock, ee);
@@ -222,39 +288,44 @@ static bool deliver_one(struct trap_frame *f)
 	return true;
 }
 
-/* Waits while stopped; SIGCONT or SIGKILL ends it. */
-static bool stopped(void *arg)
+/* Whether a stopped thread may go on: SIGCONT, SIGKILL or its end. */
+static bool may_go_on(void *arg)
 {
-	struct task *t = arg;
+	const struct uthread *u = arg;
+	const struct task *t = u->task;
 
-	return !t->stopped;
+	return !t->stopped || (t->pending & sigbit(SIGKILL)) || task_must_quit(t, u);
 }
 
 /* Before each return to problem state, interrupts off. */
 static void user_return(struct trap_frame *f)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
+	struct task *t = u ? u->task : NULL;
 
 	for (;;) {
 		thread_preempt_point();
 		if (!t)
 			return;
-		if (t->stopped) {
+		if (task_must_quit(t, u)) {
 			irq_enable();
-			while (t->stopped && !(t->pending & sigbit(SIGKILL)))
-				thread_sleep_until(t, stopped, t, 0);
+			uthread_quit();
+		}
+		if (!may_go_on(u)) {
+			irq_enable();
+			thread_sleep_until(t, may_go_on, u, 0);
 			irq_disable();
 			continue;
 		}
-		if (!deliverable(t))
+		if (!deliverable(u))
 			break;
 		irq_enable();
 		deliver_one(f);
 		irq_disable();
 	}
-	if (t->saved_mask_valid) {
-		t->blocked = t->saved_mask;
-		t->saved_mask_valid = false;
+	if (u->saved_mask_valid) {
+		u->blocked = u->saved_mask;
+		u->saved_mask_valid = false;
 	}
 	interrupted_call(f, true);
 }
@@ -262,7 +333,8 @@ static void user_return(struct trap_frame *f)
 /* An exception in problem state that no handler resolved. */
 static void user_fault(struct trap_frame *f, int error)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
+	struct task *t = u->task;
 	siginfo_t info = { .si_addr = (void *)frame_fault_address(f), .si_errno = -error };
 	int sig;
 
@@ -287,8 +359,8 @@ static void user_fault(struct trap_frame *f, int error)
 	info.si_signo = sig;
 	/* A fault cannot be held back: blocked or ignored, it kills. */
 	spin_lock(&task_lock);
-	if ((t->blocked & sigbit(sig)) || t->actions[sig].sa_handler == SIG_IGN) {
-		t->blocked &= ~sigbit(sig);
+	if ((u->blocked & sigbit(sig)) || t->actions[sig].sa_handler == SIG_IGN) {
+		u->blocked &= ~sigbit(sig);
 		t->actions[sig].sa_handler = SIG_DFL;
 	}
 	if (t->pid == 1 && t->actions[sig].sa_handler == SIG_DFL) {
@@ -296,7 +368,7 @@ static void user_fault(struct trap_frame *f, int error)
 		dump_task(t, sig, &info, f);
 		panic("init took signal %d it cannot survive", sig);
 	}
-	send_locked(t, sig, &info);
+	signal_send_thread_locked(u, sig, &info);
 	spin_unlock(&task_lock);
 }
 
@@ -336,7 +408,7 @@ long sys_sigaction(const unsigned long *a)
 
 long sys_sigprocmask(const unsigned long *a)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
 	int how = (int)a[0];
 	sigset_t set, old;
 	unsigned long ee;
@@ -346,15 +418,15 @@ long sys_sigprocmask(const unsigned long *a)
 	if (a[1] && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return -EINVAL;
 	ee = spin_lock_irqsave(&task_lock);
-	old.bits = t->blocked;
+	old.bits = u->blocked;
 	if (a[1]) {
 		if (how == SIG_BLOCK)
-			t->blocked |= set.bits;
+			u->blocked |= set.bits;
 		else if (how == SIG_UNBLOCK)
-			t->blocked &= ~set.bits;
+			u->blocked &= ~set.bits;
 		else
-			t->blocked = set.bits;
-		t->blocked &= ~UNBLOCKABLE;
+			u->blocked = set.bits;
+		u->blocked &= ~UNBLOCKABLE;
 	}
 	spin_unlock_irqrestore(&task_lock, ee);
 	if (a[2] && copyout((void *)a[2], &old, sizeof(old)))
@@ -364,26 +436,26 @@ long sys_sigprocmask(const unsigned long *a)
 
 long sys_sigsuspend(const unsigned long *a)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
 	sigset_t set;
 	unsigned long ee;
 
 	if (copyin(&set, (void *)a[0], sizeof(set)))
 		return -EFAULT;
 	ee = spin_lock_irqsave(&task_lock);
-	t->saved_mask = t->blocked;
-	t->saved_mask_valid = true;
-	t->blocked = set.bits & ~UNBLOCKABLE;
+	u->saved_mask = u->blocked;
+	u->saved_mask_valid = true;
+	u->blocked = set.bits & ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&task_lock, ee);
 	while (!signal_pending())
-		thread_sleep_until(t, NULL, NULL, 0);
+		thread_sleep_until(u, NULL, NULL, 0);
 	/* Never restarted; the old mask returns after the handler. */
 	return -EINTR;
 }
 
 long sys_sigreturn(const unsigned long *a)
 {
-	struct task *t = current_task();
+	struct uthread *u = current_uthread();
 	struct trap_frame *f = current_frame();
 	unsigned long addr = frame_user_sp(f) + STACK_FRAME_MIN;
 	struct sigframe sf;
@@ -391,8 +463,10 @@ long sys_sigreturn(const unsigned long *a)
 
 	(void)a;
 	if (copyin(&sf, (void *)addr, sizeof(sf))) {
-		signal_send(t, SIGSEGV, &(siginfo_t){ .si_signo = SIGSEGV, .si_code = SEGV_MAPERR,
-						      .si_addr = (void *)addr });
+		ee = spin_lock_irqsave(&task_lock);
+		signal_send_thread_locked(u, SIGSEGV, &(siginfo_t){ .si_signo = SIGSEGV,
+			.si_code = SEGV_MAPERR, .si_addr = (void *)addr });
+		spin_unlock_irqrestore(&task_lock, ee);
 		return SYSCALL_FRAME_SET;
 	}
 	mcontext_restore(f, &sf.uc.uc_mcontext);
@@ -400,7 +474,7 @@ long sys_sigreturn(const unsigned long *a)
 	 * interrupted context's. */
 	f->vector = 0;
 	ee = spin_lock_irqsave(&task_lock);
-	t->blocked = sf.uc.uc_sigmask.bits & ~UNBLOCKABLE;
+	u->blocked = sf.uc.uc_sigmask.bits & ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&task_lock, ee);
 	return SYSCALL_FRAME_SET;
 }

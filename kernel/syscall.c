@@ -57,6 +57,11 @@ static syscall_fn *const table[NR_SYSCALLS] = {
 	[SYS_dup2] = sys_dup2,
 	[SYS_getpgid] = sys_getpgid,
 	[SYS_setpgid] = sys_setpgid,
+	[SYS_thread_create] = sys_thread_create,
+	[SYS_thread_exit] = sys_thread_exit,
+	[SYS_thread_join] = sys_thread_join,
+	[SYS_thread_self] = sys_thread_self,
+	[SYS_thread_kill] = sys_thread_kill,
 };
 
 /* 0xc00 from problem state; runs with interrupts on. */

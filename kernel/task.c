@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * Tasks: creation, the table of all tasks, exit, and init. A task has one
- * thread; its trap frame sits at the top of that thread's kernel stack
- * and is where it enters problem state from.
+ * Tasks: creation, the table of all tasks, exit, and init. A task starts
+ * with one thread (kernel/thread.c makes more); each thread's trap frame
+ * sits at the top of its kernel stack and is where it enters problem
+ * state from.
  */
 #define pr_fmt "task: "
 #include <string.h>
@@ -99,19 +100,7 @@ static void task_unlink(struct task *t)
 		}
 }
 
-struct thread *task_thread_new(struct task *t, void (*fn)(void *arg))
-{
-	struct thread *th = thread_new(fn, t, TASK_PRIO, t->bound, t->comm, INTERRUPT_FRAME_SIZE);
-
-	if (th) {
-		th->task = t;
-		t->thread = th;
-	}
-	return th;
-}
-
-/* A task's thread enters problem state through the frame prepared for it. */
-static void enter_user(void *arg)
+void task_enter_user(void *arg)
 {
 	(void)arg;
 	irq_disable();
@@ -133,13 +122,13 @@ static void init_main(void *arg)
 			   current_frame());
 	if (err)
 		panic("cannot start %s: %s", argv[0], strerror((int)err));
-	enter_user(NULL);
+	task_enter_user(NULL);
 }
 
 int task_start_init(const char *const argv[])
 {
 	struct task *t = task_alloc();
-	struct thread *th;
+	struct uthread *u;
 
 	if (!t)
 		return -ENOMEM;
@@ -147,19 +136,20 @@ int task_start_init(const char *const argv[])
 	for (int fd = 0; fd < 3; fd++)
 		t->files[fd] = file_console();
 	strcpy(t->comm, "init");
-	if (!t->as || !(th = task_thread_new(t, enter_user))) {
+	if (!t->as || !(u = uthread_new(t, task_enter_user))) {
 		files_close_all(t);
 		if (t->as)
 			aspace_destroy(t->as);
 		task_free(t);
 		return -ENOMEM;
 	}
-	th->fn = init_main;
-	th->arg = (void *)argv;
+	u->th->fn = init_main;
+	u->th->arg = (void *)argv;
+	uthread_link(u);
 	task_link(t);
 	if (t->pid != 1)
 		panic("init got pid %d", t->pid);
-	thread_start(th);
+	thread_start(u->th);
 	return 0;
 }
 
@@ -194,6 +184,7 @@ void task_exit(int status)
 
 	if (t->pid == 1)
 		panic("init exited with status %#x", status);
+	task_exit_others(t);
 	files_close_all(t);
 	ports_release(t);
 	ee = spin_lock_irqsave(&task_lock);
@@ -210,6 +201,8 @@ void task_exit(int status)
 		}
 	t->state = TASK_ZOMBIE;
 	t->status = status;
+	current_uthread()->done = true;
+	t->nthreads = 0;
 	spin_unlock_irqrestore(&task_lock, ee);
 	if (orphans) {
 		__atomic_add_fetch(&init->child_events, 1, __ATOMIC_RELEASE);
@@ -230,7 +223,7 @@ void task_exit(int status)
 long task_fork(void)
 {
 	struct task *parent = current_task(), *child = task_alloc();
-	struct thread *th;
+	struct uthread *u;
 	long err;
 
 	if (!child)
@@ -240,8 +233,8 @@ long task_fork(void)
 		task_free(child);
 		return err;
 	}
-	th = task_thread_new(child, enter_user);
-	if (!th) {
+	u = uthread_new(child, task_enter_user);
+	if (!u) {
 		aspace_destroy(child->as);
 		task_free(child);
 		return -ENOMEM;
@@ -255,19 +248,20 @@ long task_fork(void)
 	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
 	memcpy(child->actions, parent->actions, sizeof(child->actions));
-	child->blocked = parent->blocked;
+	u->blocked = current_uthread()->blocked;
 	files_inherit(child, parent);
-	*user_frame(th->kstack_top) = *current_frame();
-	syscall_set_result(user_frame(th->kstack_top), 0);
+	*user_frame(u->th->kstack_top) = *current_frame();
+	syscall_set_result(user_frame(u->th->kstack_top), 0);
+	uthread_link(u);
 	task_link(child);
-	thread_start(th);
+	thread_start(u->th);
 	return child->pid;
 }
 
-/* A zombie's last remains; its thread must be off every CPU. */
+/* A zombie's last remains; its threads must be off every CPU. */
 static void reap(struct task *z)
 {
-	thread_join(z->thread);
+	task_reap_threads(z, NULL);
 	task_free(z);
 }
 
@@ -330,19 +324,26 @@ int task_snapshot(struct procentry *out, int count)
 	int n = 0;
 
 	for (struct task *t = tasks; t && n < count; t = t->next, n++) {
-		struct thread *th = t->thread;
 		struct procentry *p = &out[n];
+		bool awake = false;
 
 		memset(p, 0, sizeof(*p));
 		p->pi_pid = t->pid;
 		p->pi_ppid = t->parent ? t->parent->pid : 0;
 		p->pi_pgid = t->pgid;
 		p->pi_uid = t->uid;
+		p->pi_cpu = -1;
+		for (struct uthread *u = t->threads; u; u = u->next) {
+			if (u->done)
+				continue;
+			awake |= u->th->state != THREAD_SLEEPING;
+			if (p->pi_cpu < 0 || u->th->state == THREAD_RUNNING)
+				p->pi_cpu = (int)u->th->cpu;
+		}
 		p->pi_state = t->state == TASK_ZOMBIE ? PROC_ZOMBIE : t->stopped ? PROC_STOPPED :
-			      th->state == THREAD_SLEEPING ? PROC_SLEEPING : PROC_RUNNING;
-		p->pi_cpu = (int)th->cpu;
+			      awake ? PROC_RUNNING : PROC_SLEEPING;
 		p->pi_bound = t->bound;
-		p->pi_nthreads = 1;
+		p->pi_nthreads = (int)t->nthreads;
 		p->pi_size = t->as ? aspace_resident(t->as) : 0;
 		memcpy(p->pi_comm, t->comm, sizeof(p->pi_comm));
 	}

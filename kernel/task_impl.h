@@ -26,8 +26,10 @@ void signals_init(void);
 /* Queues sig for t with info (NULL: SI_USER from the caller); task_lock
  * not held. */
 void signal_send(struct task *t, int sig, const siginfo_t *info);
-/* Whether a signal the task would act on is pending: sleeping calls end
- * with -ERESTART then. */
+/* The same for one thread of the task. */
+void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info);
+/* Whether a signal the calling thread would act on is pending, or the
+ * thread must end: sleeping calls end with -ERESTART then. */
 bool signal_pending(void);
 /* exec: caught signals go back to their default action. */
 void signals_reset_handlers(struct task *t);
@@ -42,5 +44,27 @@ void ports_release(struct task *t);
 /* task.c */
 struct task *task_alloc(void);
 void task_free(struct task *t);
-struct thread *task_thread_new(struct task *t, void (*fn)(void *arg));
+/* A thread's first code: enters problem state through the frame prepared
+ * for it. */
+void task_enter_user(void *arg) __attribute__((noreturn));
+
+/* thread.c */
+/* A user thread of t, not yet started or linked, whose scheduler thread
+ * runs fn(t). */
+struct uthread *uthread_new(struct task *t, void (*fn)(void *arg));
+/* Counts it among t's threads; task_lock held. */
+void uthread_link(struct uthread *u);
+/* Frees t's ended threads but keep (NULL: all), waiting until each is off
+ * its CPU. */
+void task_reap_threads(struct task *t, const struct uthread *keep);
+/* Whether u must end because another thread of t exits or execs. */
+bool task_must_quit(const struct task *t, const struct uthread *u);
+/* Ends the calling thread alone. */
+void uthread_quit(void) __attribute__((noreturn));
+/* exit: ends every other thread and waits for them; the caller ends
+ * instead when another thread's exit came first. */
+void task_exit_others(struct task *t);
+/* exec: the same, but -ERESTART (the caller then ends) when an exit or
+ * another exec overtakes it. */
+long task_single_thread(struct task *t);
 #endif

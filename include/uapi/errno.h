@@ -37,6 +37,7 @@
 #define EPIPE		32
 #define EDOM		33
 #define ERANGE		34
+#define EDEADLK		45
 #define ETIMEDOUT	78
 #define ERESTART	82	/* kernel only: the call restarts or fails with EINTR */
 #define ENAMETOOLONG	86

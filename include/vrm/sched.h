@@ -10,6 +10,7 @@
 #include <arch/context.h>
 
 struct task;
+struct uthread;
 
 #define SCHED_PRIORITIES	32	/* 0 is the most urgent */
 #define PRIO_DEFAULT		16
@@ -44,6 +45,7 @@ struct thread {
 	uint64_t timeout_deadline;	/* timebase, while a timed sleep waits */
 	struct thread *timeout_next;
 	struct task *task;		/* the task it belongs to, NULL for the kernel's */
+	struct uthread *uthread;	/* its user-thread state in that task */
 };
 
 /* Makes the running code of each CPU a thread (its idle thread): the
@@ -61,6 +63,8 @@ struct thread *thread_create(void (*fn)(void *arg), void *arg, unsigned int prio
 struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, int cpu,
 			  const char *name, size_t reserve);
 void thread_start(struct thread *t);
+/* Frees a thread made by thread_new that was never started. */
+void thread_discard(struct thread *t);
 /* Switches if a reschedule is due; interrupts off. */
 void thread_preempt_point(void);
 /* Ends the calling thread. */
@@ -81,7 +85,8 @@ void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg);
  */
 void thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline);
 /* Ends the thread's sleep, or its next one if it is not sleeping (a
- * signal for it). */
+ * signal for it); a thread running on another CPU is sent through its
+ * interrupt exit at once. */
 void thread_interrupt(struct thread *t);
 /* Wakes every thread sleeping on chan; returns how many. */
 unsigned int wakeup(const void *chan);

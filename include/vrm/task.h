@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Tasks: a process of one thread in problem state, with its address
- * space of segments, files, credentials and signal state. */
+/* Tasks: a process of one or more threads in problem state, with its
+ * address space of segments, files, credentials and signal state. */
 #ifndef VRM_TASK_H
 #define VRM_TASK_H
 
@@ -14,11 +14,28 @@
 #define TASK_CWD_MAX	256
 #define TASK_COMM_MAX	32
 #define TASK_PRIO	16
+#define TASK_THREADS	64	/* threads alive at once in one task */
 
 struct file;
 struct thread;
 struct aspace;
 struct trap_frame;
+
+/* A thread of a task: what the task layer keeps beside the scheduler's
+ * thread. Fields under task_lock. */
+struct uthread {
+	struct thread *th;
+	struct task *task;
+	uint64_t blocked;		/* its signal mask */
+	uint64_t pending;		/* signals sent to this thread alone */
+	siginfo_t info[NSIG];		/* of each of those */
+	uint64_t saved_mask;		/* sigsuspend's caller's mask, restored */
+	bool saved_mask_valid;		/* ... after the handler it waited for */
+	bool done;			/* has ended; waits for a join or the reap */
+	bool joining;			/* a thread waits in thread_join for it */
+	long value;			/* thread_exit's */
+	struct uthread *next;		/* the task's threads */
+};
 
 enum task_state {
 	TASK_ALIVE,
@@ -31,7 +48,10 @@ struct task {
 	uid_t uid, euid;
 	enum task_state state;
 	int status;			/* wait status once a zombie */
-	struct thread *thread;
+	struct uthread *threads;	/* every thread not yet reaped */
+	unsigned int nthreads;		/* how many of them have not ended */
+	bool exiting;			/* exit in progress: the others end */
+	struct uthread *exec_survivor;	/* exec in progress: the others end */
 	struct aspace *as;
 	uint64_t brk_start, brk;	/* the heap: data region from brk_start */
 	struct file *files[TASK_FILES];
@@ -40,10 +60,8 @@ struct task {
 	int bound;			/* bindprocessor CPU, or -1 */
 	/* signals, under task_lock */
 	struct sigaction actions[NSIG];
-	uint64_t blocked, pending;
-	siginfo_t info[NSIG];		/* of each pending signal */
-	uint64_t saved_mask;		/* sigsuspend's caller's mask, restored */
-	bool saved_mask_valid;		/* ... after the handler it waited for */
+	uint64_t pending;		/* signals for any of its threads */
+	siginfo_t info[NSIG];		/* of each of those */
 	bool stopped;			/* by SIGSTOP/SIGTSTP, until SIGCONT */
 	int report;			/* a stop or continue for waitpid, or 0 */
 	unsigned long child_events;	/* changes of its children, for waitpid */
@@ -59,14 +77,15 @@ static inline uint64_t sigbit(int sig)
 	return 1ul << (sig - 1);
 }
 
-/* The running thread's task (NULL for a kernel thread). */
+/* The running thread's task and user thread (NULL for a kernel thread). */
 struct task *current_task(void);
+struct uthread *current_uthread(void);
 
 /* Installs the system call entry and the signal hooks. */
 void syscalls_init(void);
 /* Starts /sbin/init as pid 1 with argv; 0 or a negative errno. */
 int task_start_init(const char *const argv[]);
-/* Ends the calling task with a wait status. */
+/* Ends the calling task with a wait status: its other threads end first. */
 void task_exit(int status) __attribute__((noreturn));
 /* The first of all tasks (then ->next); task_lock held. */
 struct task *task_list(void);

@@ -12,7 +12,7 @@
 /* The SDK's functions, by the names test/host/user_names.h gives them. */
 typedef struct __file VFILE;
 extern VFILE *const vrm_stdin, *const vrm_stdout, *const vrm_stderr;
-extern int vrm_errno;
+int vrm_errno;
 int vrm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int vrm_fprintf(VFILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int vrm_dprintf(int fd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -15,7 +15,9 @@
  * is read once here, before printf becomes a macro. */
 #include <vrm/fmt.h>
 
+/* One errno, the tests' variable, instead of the SDK's per-thread one. */
 #define errno vrm_errno
+extern int vrm_errno;
 #define environ vrm_environ
 
 #define malloc vrm_malloc

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Process entry: TOC, first frame, environ, then exit(main(argc, argv, envp)). */
+/* Process entry: TOC, thread pointer, first frame, environ, then
+ * exit(main(argc, argv, envp)). */
 #include <uapi/sys/syscall.h>
 
 /*
@@ -13,6 +14,8 @@
 _start:
 	addis	%r2, %r12, (.TOC. - _start)@ha
 	addi	%r2, %r2, (.TOC. - _start)@l
+	addis	%r13, %r2, __main_tcb@toc@ha	/* the first thread's control block */
+	addi	%r13, %r13, __main_tcb@toc@l
 	li	%r0, 0
 	std	%r0, 0(%r1)		/* the back chain ends here */
 	stdu	%r1, -32(%r1)		/* a minimal frame for the calls below */

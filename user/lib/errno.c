@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-int errno;
-
 static const char *const messages[] = {
 	[0] = "Success",
 	[EPERM] = "Operation not permitted",
@@ -43,6 +41,7 @@ static const char *const messages[] = {
 	[EPIPE] = "Broken pipe",
 	[EDOM] = "Domain error within math function",
 	[ERANGE] = "Result too large",
+	[EDEADLK] = "Resource deadlock avoided",
 	[ETIMEDOUT] = "Connection timed out",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",

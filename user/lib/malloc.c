@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* malloc and friends: an address-ordered free list over sbrk. */
+/* malloc and friends: an address-ordered free list over sbrk, one lock
+ * for the threads of a task. */
 
 #include <errno.h>
 #include <stdbool.h>
@@ -7,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "lock.h"
 
 /*
  * Every block, free or in use, starts with this header; the caller's
@@ -30,6 +33,7 @@ struct block {
 _Static_assert(sizeof(struct block) == 16, "a header is one 16-byte unit");
 
 static struct block *free_list;
+static int heap_lock;
 
 /* A pointer that malloc never handed out, or a double free: the heap
  * cannot be trusted any more. */
@@ -79,12 +83,10 @@ static struct block *insert(struct block *b, struct block **pred)
 	return b;
 }
 
-void free(void *p)
+static void free_locked(void *p)
 {
 	struct block *top, *pred;
 
-	if (!p)
-		return;
 	top = insert((struct block *)p - 1, &pred);
 	/* The last free block goes back to the kernel when it is big and
 	 * ends at the break. */
@@ -126,15 +128,17 @@ static bool grow(size_t units)
 	return true;
 }
 
-void *malloc(size_t size)
+void free(void *p)
 {
-	size_t units;
+	if (!p)
+		return;
+	__lock(&heap_lock);
+	free_locked(p);
+	__unlock(&heap_lock);
+}
 
-	if (size > SIZE_LIMIT) {
-		errno = ENOMEM;
-		return NULL;
-	}
-	units = (size + UNIT - 1) / UNIT + 1 + (size == 0);
+static void *malloc_locked(size_t units)
+{
 	for (;;) {
 		struct block **link = &free_list;
 
@@ -154,6 +158,20 @@ void *malloc(size_t size)
 		if (!grow(units))
 			return NULL;
 	}
+}
+
+void *malloc(size_t size)
+{
+	void *p;
+
+	if (size > SIZE_LIMIT) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	__lock(&heap_lock);
+	p = malloc_locked((size + UNIT - 1) / UNIT + 1 + (size == 0));
+	__unlock(&heap_lock);
+	return p;
 }
 
 void *calloc(size_t n, size_t size)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sys.h"
+#include "tcb.h"
 
 void _exit(int status)
 {
@@ -18,7 +19,11 @@ void _exit(int status)
 
 pid_t fork(void)
 {
-	return sys0(SYS_fork);
+	pid_t pid = sys0(SYS_fork);
+
+	if (pid == 0)
+		__tcb_forked();
+	return pid;
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lock.h"
 #include "stdio_impl.h"
 
 static unsigned char stdin_buf[BUFSIZ], stdout_buf[BUFSIZ];
@@ -84,7 +85,7 @@ static int to_output(FILE *f)
 	return 0;
 }
 
-int __stdio_put(FILE *f, const void *s, size_t n)
+static int put_locked(FILE *f, const void *s, size_t n)
 {
 	const unsigned char *p = s;
 
@@ -110,6 +111,16 @@ int __stdio_put(FILE *f, const void *s, size_t n)
 	if ((f->flags & F_LINE) && memchr(s, '\n', p - (const unsigned char *)s))
 		return __stdio_flush_out(f);
 	return 0;
+}
+
+int __stdio_put(FILE *f, const void *s, size_t n)
+{
+	int r;
+
+	__lock(&f->lock);
+	r = put_locked(f, s, n);
+	__unlock(&f->lock);
+	return r;
 }
 
 /* Reads more input into an empty buffer: 1, 0 at the end, -1 on error. */
@@ -255,6 +266,17 @@ int puts(const char *s)
 	return fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF ? EOF : 0;
 }
 
+/* The output waiting in f, written out under its lock: 0 or EOF. */
+static int flush_output(FILE *f)
+{
+	int r;
+
+	__lock(&f->lock);
+	r = (f->flags & F_OUT) ? __stdio_flush_out(f) : 0;
+	__unlock(&f->lock);
+	return r < 0 ? EOF : 0;
+}
+
 int fflush(FILE *f)
 {
 	int r = 0;
@@ -262,12 +284,12 @@ int fflush(FILE *f)
 	/* Every output stream; input streams keep what they have read. */
 	if (!f) {
 		for (f = open_files; f; f = f->next)
-			if ((f->flags & F_OUT) && __stdio_flush_out(f) < 0)
+			if (flush_output(f))
 				r = EOF;
 		return r;
 	}
 	if (f->flags & F_OUT)
-		return __stdio_flush_out(f) < 0 ? EOF : 0;
+		return flush_output(f);
 	if (f->flags & F_READ)
 		drop_input(f);
 	return 0;

@@ -24,6 +24,7 @@ struct __file {
 	size_t pos;		/* input: the next byte of buf to hand out */
 	size_t len;		/* bytes of input in buf, or of output waiting */
 	int unget;		/* a byte pushed back by ungetc, or EOF */
+	int lock;		/* held while output is queued or written */
 	struct __file *next;	/* the open streams, for fflush(NULL) */
 };
 

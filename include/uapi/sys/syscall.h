@@ -55,5 +55,11 @@
 #define SYS_dup2		44	/* (oldfd, newfd) */
 #define SYS_getpgid		45	/* (pid) */
 #define SYS_setpgid		46	/* (pid, pgid) */
-#define NR_SYSCALLS		47
+#define SYS_thread_create	47	/* (entry, arg, stack top) -> tid */
+#define SYS_thread_exit		48	/* (value); returns 0 to the last thread,
+					   which then calls exit */
+#define SYS_thread_join		49	/* (tid, long *value) */
+#define SYS_thread_self		50	/* () -> tid */
+#define SYS_thread_kill		51	/* (tid, sig): a thread of the caller's task */
+#define NR_SYSCALLS		52
 #endif

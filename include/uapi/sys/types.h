@@ -15,4 +15,5 @@ typedef long time_t;
 typedef int clockid_t;
 typedef short cpu_t;
 typedef long vmid_t;
+typedef long tid_t;
 #endif
