@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
  * The scheduler: a run queue per CPU with a FIFO per priority, the most
- * urgent first; round robin at the tick among equals; an idle CPU steals
- * from the busiest. A thread whose context is still being saved (on_cpu)
- * is never picked elsewhere; the thread switched to clears that flag.
+ * urgent first; round robin at the tick among equals. Load balancing
+ * pulls: an idle CPU takes a queued thread from the busiest, and every
+ * BALANCE_TICKS ticks each CPU takes one when the busiest has at least
+ * two threads more than itself. A thread whose context is still being
+ * saved (on_cpu) is never picked elsewhere; the thread switched to clears
+ * that flag.
  */
 #define pr_fmt "sched: "
 #include <arch/exception.h>
@@ -77,8 +80,21 @@ static struct thread *dequeue(struct runq *rq, const struct thread *self, bool s
 	return NULL;
 }
 
-/* One thread from the busiest other queue, for an idle CPU. */
-static void steal(unsigned int me)
+#define BALANCE_TICKS	4
+
+/* Threads queued or running on a CPU (its idle thread not counted). */
+static unsigned int load(unsigned int cpu)
+{
+	return runqs[cpu].nr + (percpu_area[cpu].current != runqs[cpu].idle);
+}
+
+/*
+ * Moves one unbound thread from the CPU with the longest queue to this
+ * one, if that CPU's load is at least `margin` above this one's: 1 for an
+ * idle CPU, 2 for the periodic balance (a move that would only swap the
+ * imbalance is not made).
+ */
+static void pull(unsigned int me, unsigned int margin)
 {
 	unsigned int victim = me, most = 0;
 	struct thread *t;
@@ -88,7 +104,8 @@ static void steal(unsigned int me)
 			most = runqs[i].nr;
 			victim = i;
 		}
-	if (victim == me || !spin_trylock(&runqs[victim].lock))
+	if (victim == me || load(victim) < load(me) + margin ||
+	    !spin_trylock(&runqs[victim].lock))
 		return;
 	t = dequeue(&runqs[victim], NULL, true);
 	spin_unlock(&runqs[victim].lock);
@@ -147,7 +164,7 @@ static void schedule(void)
 	int move_to = -1;
 
 	if (!rq->nr)
-		steal(me);
+		pull(me, 1);
 	spin_lock(&rq->lock);
 	if (prev->state == THREAD_RUNNING && prev != rq->idle) {
 		if (prev->bound != CPU_ANY && prev->bound != (int)me) {
@@ -224,6 +241,8 @@ static void interrupt_exit(struct trap_frame *f)
 		return;
 	if (pc->ticks != rq->last_tick) {
 		rq->last_tick = pc->ticks;
+		if (pc->ticks % BALANCE_TICKS == pc->index % BALANCE_TICKS)
+			pull(pc->index, 2);
 		if (rq->nr)
 			pc->need_resched = true;
 	}
@@ -241,7 +260,7 @@ static void __attribute__((noreturn)) idle_loop(void)
 	for (;;) {
 		irq_disable();
 		if (!rq->nr)
-			steal(cpu_index());
+			pull(cpu_index(), 1);
 		if (rq->nr)
 			schedule();
 		else

@@ -3,6 +3,7 @@
  * priorities, binding, every CPU. */
 #include <arch/percpu.h>
 #include <arch/smp.h>
+#include <arch/time.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/heap.h>
@@ -209,4 +210,66 @@ KTEST(sched, "a thread bound to a CPU runs there, on every CPU, and can move its
 	thread_join(m);
 	KT_EXPECT_EQ(t, moved, nr_cpus_present - 1);
 	KT_EXPECT_EQ(t, thread_bind(NR_CPUS), -EINVAL);
+}
+
+struct crowd {
+	volatile bool stop;
+	struct thread *th[2 * NR_CPUS];
+	unsigned int n;
+};
+
+static void unbind_and_spin(void *arg)
+{
+	struct crowd *c = arg;
+
+	thread_bind(CPU_ANY);
+	while (!c->stop)
+		;
+}
+
+/* Whether the crowd's threads are spread evenly: per CPU, at most one
+ * more than on any other. */
+static bool spread(const struct crowd *c, unsigned int *most, unsigned int *least)
+{
+	unsigned int per_cpu[NR_CPUS] = { 0 };
+
+	for (unsigned int i = 0; i < c->n; i++)
+		per_cpu[c->th[i]->cpu]++;
+	*most = 0;
+	*least = c->n;
+	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+		if (per_cpu[i] > *most)
+			*most = per_cpu[i];
+		if (per_cpu[i] < *least)
+			*least = per_cpu[i];
+	}
+	return *most - *least <= 1;
+}
+
+/*
+ * Two spinners per CPU, all started on CPU 0: idle CPUs take one each at
+ * once, and only the periodic balance moves the rest (a CPU running a
+ * spinner is never idle again). The wait is bounded only to catch a hang.
+ */
+KTEST(sched, "periodic balancing spreads threads crowded on one CPU evenly")
+{
+	static struct crowd c;
+	uint64_t give_up = mftb() + 20 * tb_freq;
+	unsigned int most = 0, least = 0;
+	bool even = false;
+
+	c.stop = false;
+	c.n = 2 * nr_cpus_present;
+	for (unsigned int i = 0; i < c.n; i++)
+		c.th[i] = thread_create(unbind_and_spin, &c, PRIO_DEFAULT, 0, "crowd");
+	while (!even && mftb() < give_up) {
+		thread_sleep_until(&c, NULL, NULL, mftb() + tb_freq / 100);
+		even = spread(&c, &most, &least);
+	}
+	c.stop = true;
+	for (unsigned int i = 0; i < c.n; i++)
+		thread_join(c.th[i]);
+	KT_EXPECT(t, even);
+	KT_EXPECT_RANGE(t, most, 2, 3);
+	KT_EXPECT_RANGE(t, least, 1, 2);
 }

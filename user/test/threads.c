@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/processor.h>
 #include <sys/procinfo.h>
 #include <sys/thread.h>
 #include <sys/wait.h>
@@ -100,6 +101,30 @@ static void threads_share_memory_under_a_mutex(void)
 	for (int i = 0; i < WORKERS; i++)
 		check_eq(pthread_join(t[i], NULL), 0);
 	check_eq(counter, WORKERS * INCREMENTS);
+}
+
+static void *bind_then_add(void *arg)
+{
+	check_eq(bindprocessor(BINDTHREAD, thread_self(), (cpu_t)(long)arg), 0);
+	return add_under_lock(NULL);
+}
+
+/* One thread bound to each CPU: the mutex holds across CPUs too. */
+static void threads_bound_to_every_cpu_share_a_mutex(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	pthread_t t[8];
+
+	check(cpus >= 1);
+	if (cpus > 8)
+		cpus = 8;
+	check_eq(bindprocessor(BINDTHREAD, 123456789, 0), -1);
+	check_eq(errno, ESRCH);
+	for (long i = 0; i < cpus; i++)
+		check_eq(pthread_create(&t[i], NULL, bind_then_add, (void *)i), 0);
+	for (long i = 0; i < cpus; i++)
+		check_eq(pthread_join(t[i], NULL), 0);
+	check_eq(counter, cpus * INCREMENTS);
 }
 
 static void *hold_lock(void *arg)
@@ -444,6 +469,7 @@ static const struct utest cases[] = {
 	UTEST(create_join_returns_the_value),
 	UTEST(each_thread_has_its_own_id),
 	UTEST(threads_share_memory_under_a_mutex),
+	UTEST(threads_bound_to_every_cpu_share_a_mutex),
 	UTEST(mutex_errors),
 	UTEST(errno_is_per_thread),
 	UTEST(join_errors),
