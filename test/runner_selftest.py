@@ -110,6 +110,7 @@ def hang():
 
 
 def scenario_pass(fake):
+    log(fake.banner)        # the ring's copy (dmesg) is not a second boot
     out("1..3")
     out("ok 1 - first")
     out("ok 2 - second")
@@ -376,6 +377,8 @@ def check_scenarios(c, build):
           "comment lines after a passing test stay in the log")
     c.has(output, r"^skip    pass: 3 - third # SKIP", "SKIP is counted apart")
     c.has(output, r"^ok      pass: QEMU exited with status 0$", "exit check")
+    c.check(not re.search(r"^\S+ +pass: boot 2", output, re.MULTILINE),
+            "a log record of the banner is not a new boot")
     c.has(output, r"^not ok  fail: 2 - broken\n        # test/kernel/x.c:12"
           r"\n        # expected: 1\n        # actual: 2$",
           "failure diagnostics")

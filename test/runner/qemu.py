@@ -18,7 +18,9 @@ from .session import STOP, Session, describe_exit
 from .tap import RESULT, console_line
 from .verbs import VERBS
 
-BANNER = re.compile(r"vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
+# A boot's banner; the same text after a log prefix "[seconds cpu] " is the
+# ring's copy of it (dmesg), not a new boot.
+BANNER = re.compile(r"(?<!\] )vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
 REQUEST = re.compile(r"^@@host\s+(\S+)\s*(.*)$")
 
 QUIT_WAIT = 20.0        # seconds QEMU may take to exit after QMP quit
