@@ -143,7 +143,7 @@ class QemuSuite(Session):
         # other pipe, so the console is read on.
         if "OS terminated" in text and self.os_term is None:
             self.os_term = console_line(text)
-            self.start_grace()
+            self.grace_after_panic()
 
     def panic(self, line):
         """Report it once (unless the suite expects it), then give QEMU a
@@ -152,14 +152,14 @@ class QemuSuite(Session):
         self.panicked = True
         if not self.watch:
             self.fail("kernel panic", [f"# {line}"])
-        self.start_grace()
+        self.grace_after_panic()
 
     def expected_panic(self):
         return self.panicked and self.watch is not None
 
-    def start_grace(self):
-        if self.grace_deadline is None:
-            self.grace_deadline = time.monotonic() + self.ctx.panic_grace
+    def grace_after_panic(self):
+        grace = self.ctx.panic_grace
+        self.start_grace(grace, f"still running {grace:g} s after the panic")
 
     def new_boot(self, banner):
         if self.boots:
