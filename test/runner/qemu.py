@@ -13,6 +13,7 @@ import qmp
 import vrm_qemu
 
 from . import panic
+from .console import ConsolePlayer
 from .manifest import boot_mem_mib, suite_machine
 from .session import STOP, Session, describe_exit
 from .tap import RESULT, console_line
@@ -47,9 +48,14 @@ class QemuSuite(Session):
         # What the banner must say; DLPAR verbs will keep it current.
         self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
                        "mem": boot_mem_mib(suite)}
+        self.player = None
+        if suite.console:
+            self.player = ConsolePlayer(suite.console, {
+                k: str(v) for k, v in self.expect.items()}, self)
 
     def machine(self):
-        initrd = self.ctx.initramfs if self.suite.run else self.dtb
+        user = self.suite.run or self.suite.console
+        initrd = self.ctx.initramfs if user else self.dtb
         return suite_machine(self.suite, self.ctx.kernel, self.disk, initrd,
                              self.qmp_path, self.ctx.qemu)
 
@@ -68,7 +74,10 @@ class QemuSuite(Session):
         if self.boots == 0:
             self.fail("no banner on the console",
                       [f"# last line: {self.last_console}"])
-        else:
+        if self.player:
+            self.player.finish(f"QEMU {describe_exit(self.status)}"
+                               if not self.killed else self.killed)
+        elif self.boots:
             self.tap.close(cut_short=self.expected_panic())
         if self.watch:
             self.check_panic()
@@ -120,6 +129,9 @@ class QemuSuite(Session):
             self.last_console = line
             if self.watch:
                 self.watch.line(line)
+        if self.player:
+            self.player.line(line)
+            self.after_console()
         if self.panicked:
             return
         if "panic:" in line and not (line.startswith("#") or
@@ -134,8 +146,30 @@ class QemuSuite(Session):
             if request:
                 self.tap.flush()
                 self.request(request.group(1), request.group(2).split())
-            else:
+            elif not self.player:
                 self.tap.line(line)
+
+    def on_partial(self, text):
+        if self.player:
+            self.player.partial(console_line(text))
+            self.after_console()
+
+    def on_idle(self):
+        super().on_idle()
+        if self.player:
+            self.player.advance()
+            self.after_console()
+
+    def after_console(self):
+        """A script that stopped leaves nothing to wait for; one that ended
+        leaves QEMU its last step's time to exit by itself (a script ends
+        by powering the machine off)."""
+        if self.player.stopped:
+            self.kill("the console script stopped")
+        elif self.player.done:
+            seconds = self.player.steps[-1].timeout
+            self.start_grace(seconds, f"still running {seconds:g} s after "
+                             "the console script's last step")
 
     def on_stderr(self, text):
         # QEMU's message for RTAS ibm,os-term: the guest is done, and QEMU
@@ -162,7 +196,7 @@ class QemuSuite(Session):
         self.start_grace(grace, f"still running {grace:g} s after the panic")
 
     def new_boot(self, banner):
-        if self.boots:
+        if self.boots and not self.player:
             self.tap.close()
         self.boots += 1
         self.tap.prefix = f"boot {self.boots}: " if self.boots > 1 else ""
