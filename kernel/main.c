@@ -12,6 +12,7 @@
 #include <arch/time.h>
 #include <vrm/cmdline.h>
 #include <vrm/console.h>
+#include <vrm/fmt.h>
 #include <vrm/kernel.h>
 #include <vrm/ktest.h>
 #include <vrm/log.h>
@@ -96,7 +97,7 @@ static void must(int err, const char *what)
 void kmain(void *fdt);
 void kmain(void *fdt)
 {
-	char level[4], tests[128];
+	char level[4], tests[128], banner[96];
 	int vty, err;
 
 	kernel_fdt = fdt;
@@ -113,9 +114,13 @@ void kmain(void *fdt)
 	must(memmap_init(fdt), "memory map");
 	must(smp_init(fdt), "CPU enumeration");
 
-	kprintf("vrm: %s firmware=%s cpus=%u mem=%lu\n", VRM_VERSION, boot_firmware_name,
-		nr_cpus_present, (unsigned long)(boot_memory.total >> 20));
+	snprintf(banner, sizeof(banner), "vrm: %s firmware=%s cpus=%u mem=%lu\n",
+		 VRM_VERSION, boot_firmware_name, nr_cpus_present,
+		 (unsigned long)(boot_memory.total >> 20));
+	kprintf("%s", banner);
 	log_console_start();
+	/* In the ring too, for dmesg; after the replay, so it is printed once. */
+	klog_ring(LOG_INFO, "%s", banner);
 	if (vty < 0)
 		panic("no console: vty not found in the device tree");
 	must(phys_init(fdt), "physical memory");

@@ -32,7 +32,7 @@ RUN = os.path.join(HERE, "run")
 sys.path.insert(0, HERE)
 
 # The runner package puts tools/ on the path for qmp and vrm_qemu.
-from runner import manifest, panic, tap  # noqa: E402
+from runner import console, manifest, panic, script, tap  # noqa: E402
 import qmp  # noqa: E402
 import vrm_qemu  # noqa: E402
 
@@ -110,6 +110,7 @@ def hang():
 
 
 def scenario_pass(fake):
+    log(fake.banner)        # the ring's copy (dmesg) is not a second boot
     out("1..3")
     out("ok 1 - first")
     out("ok 2 - second")
@@ -263,6 +264,40 @@ def scenario_fdt(fake):
     out(f"{'ok' if good else 'not ok'} 1 - initrd is the dumped tree")
 
 
+def scenario_shell(fake):
+    """A shell on the console: the prompt without a line end, typed lines
+    echoed a character at a time, a background job whose end comes before
+    the next prompt, a re-IPL, a power off and a hang."""
+    out("init: starting /bin/sh")
+    done = None
+    while True:
+        if done:
+            out(done)
+            done = None
+        print("vrm# ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return
+        for c in line.rstrip("\n"):
+            print(c, end="", flush=True)
+        print("\r")
+        words = line.split()
+        if words == ["job"]:
+            out("[1] 42")
+            done = "[1] Done  job"
+        elif words == ["reboot"]:
+            out(fake.banner)
+        elif words == ["poweroff"]:
+            out("init: SIGTERM, power off")
+            return
+        elif words == ["hang"]:
+            hang()
+        elif words[:1] == ["echo"]:
+            out(" ".join(words[1:]))
+        elif words:
+            out(f"sh: {words[0]}: not found")
+
+
 FAKE_DTB = b"\xd0\x0d\xfe\xed fake tree"
 
 
@@ -279,7 +314,8 @@ class Fake:
                        f"mem={mib}")
         self.qmp = None
         bootargs = self.opts.get("-append", [""])[0]
-        self.scenario = re.search(r"test=(\S+)", bootargs).group(1)
+        # Suites without in-kernel tests name their scenario fake=NAME.
+        self.scenario = re.search(r"(?:test|fake)=(\S+)", bootargs).group(1)
 
     def run(self):
         if self.dumpdtb:
@@ -350,7 +386,60 @@ fdt          vof  1 512M 20  fdt fdtref maxcpus=4 maxmem=2G
 expectpanic  vof  1 512M 20  expectpanic panic=panic_trigger
 panicnosym   vof  1 512M 20  panicnosym  panic=panic_trigger
 nopanic      vof  1 512M 20  nopanic     panic=panic_trigger
+console      vof  2 512M 20  -  console={build}/good.txt append=fake=shell
+consolefail  vof  1 512M 20  -  console={build}/bad.txt append=fake=shell
+consolehang  vof  1 512M 20  -  console={build}/hang.txt append=fake=shell
+consoleend   vof  1 512M 20  -  console={build}/end.txt append=fake=shell
 """
+
+# Console scripts for the fake shell, by file name.
+SCRIPTS = {
+    "good.txt": r"""# a script that passes
+timeout 5
+expect vrm: (?P<version>\S+) firmware=${firmware} cpus=${cpus} mem=${mem}$
+expect ^init: starting /bin/sh$
+prompt vrm#
+send echo a   b
+expect ^a b$
+send job
+expect ^\[1\] (?P<pid>\d+)$
+type wait
+expect ^\[1\] Done  job$
+send echo ${pid} ${version} on ${firmware}
+expect ^42 0\.0-fake on vof$
+send reboot
+expect vrm: ${version} firmware=
+send poweroff
+expect power off$
+""",
+    "bad.txt": r"""timeout 1
+prompt vrm#
+send echo one
+expect ^two$
+send echo three
+expect ^three$
+send job
+expect ^\[1\] \d+$
+send wait
+expect ^\[1\] Done  job$
+send poweroff
+expect power off$
+""",
+    "hang.txt": r"""timeout 1
+prompt vrm#
+send echo one
+expect ^one$
+send hang
+send echo never
+expect ^never$
+send poweroff
+""",
+    "end.txt": r"""prompt vrm#
+send poweroff
+expect ^never printed$
+send echo too late
+""",
+}
 
 
 def run_runner(build, suites, extra=()):
@@ -369,13 +458,15 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["67 passed, 18 failed, 1 skipped"],
+    c.check(last == ["101 passed, 25 failed, 1 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second\nskip",
           "comment lines after a passing test stay in the log")
     c.has(output, r"^skip    pass: 3 - third # SKIP", "SKIP is counted apart")
     c.has(output, r"^ok      pass: QEMU exited with status 0$", "exit check")
+    c.check(not re.search(r"^\S+ +pass: boot 2", output, re.MULTILINE),
+            "a log record of the banner is not a new boot")
     c.has(output, r"^not ok  fail: 2 - broken\n        # test/kernel/x.c:12"
           r"\n        # expected: 1\n        # actual: 2$",
           "failure diagnostics")
@@ -414,6 +505,7 @@ def check_scenarios(c, build):
     c.has(output, r"^ok      fdt: 1 - initrd is the dumped tree",
           "fdtref passes QEMU's dumped tree as the initrd")
     check_expected_panics(c, output)
+    check_consoles(c, output)
     logs = set(os.listdir(os.path.join(build, "test-logs")))
     c.check("fail.log" in logs and "pass.log" not in logs,
             "logs kept for failing suites only", sorted(logs))
@@ -454,12 +546,57 @@ def check_expected_panics(c, output):
           r"\(panic=panic_trigger\)", "a panic=NAME suite must panic")
 
 
+# What the console= suites of ROWS must print, with what each line shows.
+CONSOLE_LINES = (
+    (r"^ok      console: boot 2: banner matches machine$",
+     "the banner after a re-IPL is checked"),
+    (r"^not ok  consolefail: console: echo one -> /\^two\$/\n"
+     r"        # .*bad.txt:4: no line matching /\^two\$/ within 1 s\n"
+     r"        # the console's last lines:\n(        #   .*\n)*"
+     r"        #   one\n        #   vrm#$",
+     "a failed expect shows the console's last lines"),
+    (r"^ok      consolefail: console: echo three -> /\^three\$/",
+     "the script goes on after a failed expect"),
+    (r"^not ok  consolefail: console: wait -> /\^\\\[1\\\] Done",
+     "expects after send read only what follows its echo"),
+    (r"^ok      consolefail: QEMU exited with status 0$",
+     "the machine powers off at the end of a failing script"),
+    (r"^not ok  consolehang: console: typed echo never\n"
+     r"        # .*hang.txt:6: no prompt 'vrm#' within 1 s",
+     "a prompt that does not come fails the send"),
+    (r"^not ok  consolehang: console: 2 of 6 steps not played$",
+     "a failed send stops the script"),
+    (r"^not ok  consolehang: the console script stopped; QEMU",
+     "a stopped script ends QEMU"),
+    (r"^not ok  consoleend: console: poweroff -> /\^never "
+     r"printed\$/\n        # .*end.txt:3: QEMU exited with status 0$",
+     "QEMU's exit fails the step under way"),
+    (r"^not ok  consoleend: console: 1 of 3 steps not played$",
+     "steps after QEMU's exit are counted"),
+)
+
+
+def check_consoles(c, output):
+    """console= suites: each step one result; a failed expect lets the
+    script go on, a line that cannot be typed stops it."""
+    for step in (r"boot -> /vrm: \(\?P<version>", r"typed echo a   b",
+                 r"echo a   b -> /\^a b\$/", r"job -> /\^\\\[1\\\] \(\?P<pid>",
+                 r"wait -> /\^\\\[1\\\] Done  job\$/",
+                 r"echo \$\{pid\} \$\{version\} on \$\{firmware\} -> /\^42",
+                 r"reboot -> /vrm: ", r"poweroff -> /power off\$/"):
+        c.has(output, rf"^ok      console: console: {step}", f"console: {step}")
+    c.check(not re.search(r"^not ok  console:", output, re.MULTILINE),
+            "console: a script that passes has no failure")
+    for pattern, shows in CONSOLE_LINES:
+        c.has(output, pattern, "console: " + shows)
+
+
 def check_clean_run(c, build):
     """A passing run exits 0 and removes the stale log of a suite."""
     with open(os.path.join(build, "test-logs", "pass.log"), "w") as f:
         f.write("stale\n")
     rc, output, err = run_runner(build, ["pass,sleep", "reboot",
-                                         "expectpanic"])
+                                         "expectpanic", "console"])
     c.check(rc == 0, "a run without failures exits 0", f"rc={rc}", output, err)
     c.check(not os.path.exists(os.path.join(build, "test-logs", "pass.log")),
             "the stale log of a passing suite is deleted")
@@ -510,6 +647,7 @@ def check_units(c):
         except ValueError:
             c.check(True, f"manifest rejects: {why}")
     check_panic_units(c)
+    check_script_units(c)
 
     m = vrm_qemu.Machine(firmware="vof", smp=2, mem="1G", maxcpus=8,
                          maxmem="4G", kernel="k.elf", append="test=boot",
@@ -555,6 +693,61 @@ def check_panic_units(c):
     c.check(not ok, "expected panic: an exit without os-term fails", desc)
 
 
+def check_script_units(c):
+    """The console script parser, its values and the echo test."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+        f.write("# comment\n\nexpect ^(?P<v>\\S+) on ${firmware}$\n"
+                "timeout 5\nprompt vrm#\nsend echo ${v}\ntype wait\n"
+                "expect ${v}.\n")
+        f.flush()
+        steps = script.parse_script(f.name, "s.txt")
+        check_console_rows(c, f.name)
+    c.check([(t.verb, t.where, t.timeout, t.after) for t in steps] ==
+            [("expect", "s.txt:3", 60.0, ""), ("send", "s.txt:6", 5.0, ""),
+             ("type", "s.txt:7", 5.0, "echo ${v}"),
+             ("expect", "s.txt:8", 5.0, "wait")]
+            and steps[1].prompt == "vrm#", "console script parsed",
+            [vars(t) for t in steps])
+    c.check(script.expand("a.${v}", {"v": "1.0"}, literal=True) == r"a.1\.0"
+            and script.expand("${v}", {"v": "1.0"}, literal=False) == "1.0",
+            "console script values, literal in a regex")
+    c.check(console.echoes("vrm# echo a  b", "vrm#", "echo a  b")
+            and console.echoes("vrm#", "vrm#", "")
+            and not console.echoes("a  b", "vrm#", "a  b"),
+            "console echo: the prompt, then the typed line")
+    for text, why in (("send x", "send before any prompt"),
+                      ("frob x", "unknown instruction"),
+                      ("expect ${nothing}", "a value nothing sets"),
+                      ("expect (", "a bad regular expression"),
+                      ("timeout -1", "a timeout that is not positive"),
+                      ("# only a comment", "a script without a step")):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+            f.write(text + "\n")
+            f.flush()
+            try:
+                script.parse_script(f.name, "s.txt")
+                c.check(False, f"console script rejects {why}")
+            except ValueError:
+                c.check(True, f"console script rejects {why}")
+
+
+def check_console_rows(c, path):
+    """Manifest rows with console=, a script at `path`."""
+    s = manifest.parse_row(f"a vof 1 1G 30 - console={path}".split())
+    c.check(len(s.console) == 4, "manifest row with console=")
+    for row, why, says in (
+            (f"a vof 1 1G 30 boot console={path}", "with tests", "tests -"),
+            (f"a vof 1 1G 30 - run=/test/a console={path}", "with run=",
+             "run="),
+            ("a vof 1 1G 30 - console=/nonexistent", "without its file",
+             "/nonexistent")):
+        try:
+            manifest.parse_row(row.split())
+            c.check(False, f"manifest rejects console= {why}")
+        except ValueError as e:
+            c.check(says in str(e), f"manifest rejects console= {why}", e)
+
+
 def check_qmp(c, build):
     """qmp.py against the fake server: answers, errors, events."""
     path = os.path.join(build, "unit.qmp")
@@ -582,8 +775,11 @@ def check_qmp(c, build):
 def selftest():
     c = Checks()
     with tempfile.TemporaryDirectory(prefix="vrm-selftest-") as build:
+        for name, text in SCRIPTS.items():
+            with open(os.path.join(build, name), "w") as f:
+                f.write(text)
         with open(os.path.join(build, "suites"), "w") as f:
-            f.write(ROWS)
+            f.write(ROWS.format(build=build))
         open(os.path.join(build, "vrm.elf"), "wb").close()
         check_units(c)
         check_qmp(c, build)

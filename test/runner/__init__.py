@@ -7,6 +7,8 @@
     tap        console lines and TAP blocks, results checked against plans
     report     printing results and counting them for the summary line
     session    one program read line by line: process, pipes, deadlines, log
+    script     console scripts (console=): the format and its parser
+    console    playing a console script: typing at the prompt, reading back
     hosttest   a host unit test binary
     verbs      the @@host verbs the kernel may ask for
     qemu       one suite's QEMU: banner, requests, QMP, power cycles, exit

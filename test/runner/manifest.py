@@ -2,10 +2,14 @@
 # Reads test/suites: one Suite per row, checked before anything boots.
 """The manifest of QEMU suites (its columns are described in test/suites)."""
 
+import os
 import re
 from dataclasses import dataclass, field
 
 import vrm_qemu
+
+from . import REPO
+from .script import Step, parse_script
 
 SIZE = re.compile(r"^(\d+(?:\.\d+)?)([kmgt]?)(?:i?b)?$", re.IGNORECASE)
 NAME = re.compile(r"^[A-Za-z0-9._-]+$")
@@ -35,6 +39,7 @@ class Suite:
     kernel_addr0: bool = True   # false: QEMU's default load address
     dimms: list[str] = field(default_factory=list)  # cold-plugged, sizes
     run: str | None = None      # user programs init runs, comma-separated
+    console: list[Step] | None = None   # the console script's steps
 
 
 def size_mib(text):
@@ -57,9 +62,12 @@ def parse_row(words):
     s = Suite(name, firmware, int(smp), mem, float(timeout), tests)
     for opt in words[6:]:
         parse_option(s, opt)
-    if s.run and (s.disk or s.fdtref):
-        raise ValueError("run= needs the initramfs as -initrd, which disk "
-                         "and fdtref exclude")
+    if (s.run or s.console) and (s.disk or s.fdtref):
+        raise ValueError("run= and console= need the initramfs as -initrd, "
+                         "which disk and fdtref exclude")
+    if s.console and (s.run or s.tests != "-"):
+        raise ValueError("console= talks to the shell, which init starts "
+                         "only without in-kernel suites (tests -) and run=")
     if s.disk and s.fdtref:
         raise ValueError("fdtref passes the tree with -initrd, which QEMU "
                          "accepts only with -kernel, not on a disk boot")
@@ -94,6 +102,8 @@ def parse_option(s, opt):
         if not all(p.startswith("/") for p in value.split(",")):
             raise ValueError(f"run= needs absolute program paths, not {value!r}")
         s.run = value
+    elif eq and key == "console":
+        s.console = parse_script(os.path.join(REPO, value), value)
     elif eq and key == "panic":
         if not FUNCTION.match(value):
             raise ValueError(f"panic= needs a C function name, not {value!r}")

@@ -13,12 +13,15 @@ import qmp
 import vrm_qemu
 
 from . import panic
+from .console import ConsolePlayer
 from .manifest import boot_mem_mib, suite_machine
 from .session import STOP, Session, describe_exit
 from .tap import RESULT, console_line
 from .verbs import VERBS
 
-BANNER = re.compile(r"vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
+# A boot's banner; the same text after a log prefix "[seconds cpu] " is the
+# ring's copy of it (dmesg), not a new boot.
+BANNER = re.compile(r"(?<!\] )vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
 REQUEST = re.compile(r"^@@host\s+(\S+)\s*(.*)$")
 
 QUIT_WAIT = 20.0        # seconds QEMU may take to exit after QMP quit
@@ -45,9 +48,14 @@ class QemuSuite(Session):
         # What the banner must say; DLPAR verbs will keep it current.
         self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
                        "mem": boot_mem_mib(suite)}
+        self.player = None
+        if suite.console:
+            self.player = ConsolePlayer(suite.console, {
+                k: str(v) for k, v in self.expect.items()}, self)
 
     def machine(self):
-        initrd = self.ctx.initramfs if self.suite.run else self.dtb
+        user = self.suite.run or self.suite.console
+        initrd = self.ctx.initramfs if user else self.dtb
         return suite_machine(self.suite, self.ctx.kernel, self.disk, initrd,
                              self.qmp_path, self.ctx.qemu)
 
@@ -66,7 +74,10 @@ class QemuSuite(Session):
         if self.boots == 0:
             self.fail("no banner on the console",
                       [f"# last line: {self.last_console}"])
-        else:
+        if self.player:
+            self.player.finish(f"QEMU {describe_exit(self.status)}"
+                               if not self.killed else self.killed)
+        elif self.boots:
             self.tap.close(cut_short=self.expected_panic())
         if self.watch:
             self.check_panic()
@@ -118,6 +129,9 @@ class QemuSuite(Session):
             self.last_console = line
             if self.watch:
                 self.watch.line(line)
+        if self.player:
+            self.player.line(line)
+            self.after_console()
         if self.panicked:
             return
         if "panic:" in line and not (line.startswith("#") or
@@ -132,8 +146,30 @@ class QemuSuite(Session):
             if request:
                 self.tap.flush()
                 self.request(request.group(1), request.group(2).split())
-            else:
+            elif not self.player:
                 self.tap.line(line)
+
+    def on_partial(self, text):
+        if self.player:
+            self.player.partial(console_line(text))
+            self.after_console()
+
+    def on_idle(self):
+        super().on_idle()
+        if self.player:
+            self.player.advance()
+            self.after_console()
+
+    def after_console(self):
+        """A script that stopped leaves nothing to wait for; one that ended
+        leaves QEMU its last step's time to exit by itself (a script ends
+        by powering the machine off)."""
+        if self.player.stopped:
+            self.kill("the console script stopped")
+        elif self.player.done:
+            seconds = self.player.steps[-1].timeout
+            self.start_grace(seconds, f"still running {seconds:g} s after "
+                             "the console script's last step")
 
     def on_stderr(self, text):
         # QEMU's message for RTAS ibm,os-term: the guest is done, and QEMU
@@ -141,7 +177,7 @@ class QemuSuite(Session):
         # other pipe, so the console is read on.
         if "OS terminated" in text and self.os_term is None:
             self.os_term = console_line(text)
-            self.start_grace()
+            self.grace_after_panic()
 
     def panic(self, line):
         """Report it once (unless the suite expects it), then give QEMU a
@@ -150,17 +186,17 @@ class QemuSuite(Session):
         self.panicked = True
         if not self.watch:
             self.fail("kernel panic", [f"# {line}"])
-        self.start_grace()
+        self.grace_after_panic()
 
     def expected_panic(self):
         return self.panicked and self.watch is not None
 
-    def start_grace(self):
-        if self.grace_deadline is None:
-            self.grace_deadline = time.monotonic() + self.ctx.panic_grace
+    def grace_after_panic(self):
+        grace = self.ctx.panic_grace
+        self.start_grace(grace, f"still running {grace:g} s after the panic")
 
     def new_boot(self, banner):
-        if self.boots:
+        if self.boots and not self.player:
             self.tap.close()
         self.boots += 1
         self.tap.prefix = f"boot {self.boots}: " if self.boots > 1 else ""

@@ -34,6 +34,10 @@ class Context:
     initramfs: str | None = None    # for suites that run user programs
 
 
+def decode(raw):
+    return raw.decode("utf-8", "replace")
+
+
 def describe_exit(status):
     if status < 0:
         try:
@@ -53,6 +57,7 @@ class Session:
         self.timeout = timeout
         self.deadline = time.monotonic() + timeout
         self.grace_deadline = None      # set when the program should end
+        self.grace_why = None           # why it is killed if it does not
         self.events = queue.Queue()
         self.proc = None
         self.gen = 0                    # which program the events came from
@@ -98,8 +103,18 @@ class Session:
                              daemon=True).start()
 
     def pump(self, gen, kind, stream):
-        for raw in iter(stream.readline, b""):
-            self.events.put((gen, kind, raw.decode("utf-8", "replace")))
+        """Queue each line as it ends and, from stdout, the unfinished last
+        line each time it grows (kind "part"): a prompt waits there without
+        a line end."""
+        unfinished = b""
+        while chunk := stream.read1(4096):
+            *lines, unfinished = (unfinished + chunk).split(b"\n")
+            for raw in lines:
+                self.events.put((gen, kind, decode(raw + b"\n")))
+            if unfinished and kind == "out":
+                self.events.put((gen, "part", decode(unfinished)))
+        if unfinished:
+            self.events.put((gen, kind, decode(unfinished)))
         self.events.put((gen, kind, None))
 
     def write(self, text):
@@ -125,7 +140,7 @@ class Session:
             try:
                 return self.events.get(timeout=min(left, 0.25))
             except queue.Empty:
-                self.tap.flush()
+                self.on_idle()
 
     def run_until_exit(self):
         """Handle output until the program exits or is killed."""
@@ -135,7 +150,10 @@ class Session:
                 self.kill(self.why_stopped())
                 break
             gen, kind, text = event
-            if gen != self.gen:
+            if kind == "part":
+                if gen == self.gen:
+                    self.on_partial(text)
+            elif gen != self.gen:
                 self.log_write(f"[old {kind}] {text or ''}".rstrip())
             elif text is None:
                 self.open_streams -= 1
@@ -154,14 +172,28 @@ class Session:
             return "the run was interrupted"
         if self.grace_deadline is not None and \
                 time.monotonic() >= self.grace_deadline:
-            return f"still running {self.ctx.panic_grace:g} s after the panic"
+            return self.grace_why
         return f"timeout: still running after {self.timeout:g} s"
+
+    def start_grace(self, seconds, why):
+        """The program should end by itself within `seconds`; if it does
+        not, it is killed with `why`. The first call counts."""
+        if self.grace_deadline is None:
+            self.grace_deadline = time.monotonic() + seconds
+            self.grace_why = why
 
     def on_output(self, text):
         self.tap.line(console_line(text))
 
+    def on_partial(self, text):
+        """The unfinished last line of the output so far."""
+
     def on_stderr(self, text):
         pass
+
+    def on_idle(self):
+        """No output for a moment: print a result held for its "#" lines."""
+        self.tap.flush()
 
     def reap(self):
         """Both pipes closed: collect the exit status (within the deadline)."""
