@@ -256,6 +256,24 @@ static void builtin_wait(void)
 	}
 }
 
+/* exit [n]: a status that is not a number is an error, as in POSIX
+ * shells, and the shell stays. */
+static void builtin_exit(int argc, char **argv)
+{
+	char *end;
+	long n;
+
+	if (argc < 2)
+		exit(last_status);
+	n = strtol(argv[1], &end, 10);
+	if (end == argv[1] || *end) {
+		fprintf(stderr, "sh: exit: %s: numeric argument required\n", argv[1]);
+		last_status = 2;
+		return;
+	}
+	exit((int)(n & 0xff));
+}
+
 /* Runs argv if it is a builtin; false if it is not one. */
 static bool builtin(int argc, char **argv)
 {
@@ -274,7 +292,7 @@ static bool builtin(int argc, char **argv)
 		else
 			printf("%s\n", cwd);
 	} else if (strcmp(argv[0], "exit") == 0) {
-		exit(argc > 1 ? atoi(argv[1]) : last_status);
+		builtin_exit(argc, argv);
 	} else if (strcmp(argv[0], "jobs") == 0) {
 		builtin_jobs();
 		last_status = 0;
