@@ -178,6 +178,7 @@ static inline int bench_host_answer(const char *verb)
 				len -= nl + 1 - buf;
 				return status;
 			}
+			bench_note("ignored console input: %s", buf);
 			len -= nl + 1 - buf;
 			memmove(buf, nl + 1, len + 1);
 		}

@@ -3,8 +3,13 @@
  * The shape of a hot-add benchmark: ask the host to add a resource, then
  * watch the guest's own view of it until it grows. The figure runs from
  * the request line to the moment the new resource is online, so it holds
- * the harness's reaction too (reading one console line and one QMP
- * command, well under a millisecond).
+ * the harness's reaction too (reading one console line and a few QMP
+ * commands: a few milliseconds).
+ *
+ * Two adds per boot, and the second is the figure: the first runs code
+ * that QEMU's TCG has never translated, which takes two to three times
+ * as long and measures the emulator more than the kernel. The first is
+ * printed as a note.
  */
 #ifndef HOTPLUG_H
 #define HOTPLUG_H
@@ -16,9 +21,10 @@
 #define HOTPLUG_POLL_US 100
 #endif
 
-/* Reports `metric` in ms; returns the exit status for main. */
-static inline int hot_add(const char *metric, const char *verb,
-			  const char *args, long (*amount)(void))
+/* One add; its time in ms through `ms`. Returns 0 or 1 (failed). */
+static inline int hot_add_once(const char *metric, const char *verb,
+			       const char *args, long (*amount)(void),
+			       double *ms)
 {
 	long before = amount(), now = before;
 	uint64_t t0, t1, limit;
@@ -46,20 +52,35 @@ static inline int hot_add(const char *metric, const char *verb,
 	}
 	t1 = mftb();
 	/*
-	 * Online is what counts; the answer only says why not. Linux's console
-	 * has been seen to miss input that arrives while a CPU comes online,
-	 * so a missing answer is noted, not failed.
+	 * Online is what counts; the answer only says why not. Linux 6.1 on
+	 * QEMU 7.2 loses console input that arrives while it handles the
+	 * hot-add (an answer sent 50 ms after device_add is lost, one sent
+	 * after 300 ms arrives), so a missing answer is noted, not failed.
+	 * A failed device_add plugs nothing, and its answer does arrive.
 	 */
 	if (status < 0)
-		status = bench_host_wait(verb, 2.0);
+		status = bench_host_wait(verb, 0.5);
 	if (status < 0)
-		bench_note("%s: online, but no answer from the host", metric);
+		bench_note("%s: online, but the host's answer was lost", metric);
 	else if (status != 0) {
 		bench_fail(metric, "online, but the host answered %d", status);
 		return 1;
 	}
-	bench_note("%s: %ld -> %ld", metric, before, now);
-	bench_report(metric, tb_us(t1 - t0) / 1000.0, "ms");
+	*ms = tb_us(t1 - t0) / 1000.0;
+	bench_note("%s: %ld -> %ld in %.3f ms", metric, before, now, *ms);
+	return 0;
+}
+
+/* Reports `metric` in ms; returns the exit status for main. */
+static inline int hot_add(const char *metric, const char *verb,
+			  const char *args, long (*amount)(void))
+{
+	double cold, warm;
+
+	if (hot_add_once(metric, verb, args, amount, &cold) ||
+	    hot_add_once(metric, verb, args, amount, &warm))
+		return 1;
+	bench_report(metric, warm, "ms");
 	return 0;
 }
 
