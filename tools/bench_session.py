@@ -43,11 +43,12 @@ class Result:
 
 
 class Run:
-    def __init__(self, argv, log_path, qmp_path, timeout):
+    def __init__(self, argv, log_path, qmp_path, timeout, init_timeout):
         self.argv = argv
         self.log_path = log_path
         self.qmp_path = qmp_path
-        self.timeout = timeout
+        self.timeout = timeout              # for the whole run
+        self.init_timeout = init_timeout    # for the @@init line
         self.proc = None
         self.client = None
         self.lines = queue.Queue()
@@ -86,6 +87,8 @@ class Run:
         deadline = start + self.timeout
         while True:
             limit = deadline
+            if "boot-wall" not in self.figures:
+                limit = min(limit, start + self.init_timeout)
             if self.ended:
                 limit = min(limit, self.ended + END_GRACE)
             try:
@@ -94,6 +97,8 @@ class Run:
             except queue.Empty:
                 if self.ended:
                     return "QEMU did not power off after @@end"
+                if "boot-wall" not in self.figures:
+                    return f"no @@init line within {self.init_timeout:g} s"
                 return f"timeout: still running after {self.timeout:g} s"
             if line is None:
                 status = self.proc.wait()

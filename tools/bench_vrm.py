@@ -60,6 +60,3 @@ class Side:
         return vrm_qemu.Machine(kernel=self.kernel, initrd=self.initrd,
                                 append=" ".join([APPEND] + list(programs)),
                                 qemu=list(qemu))
-
-    def describe(self):
-        return f"vrm ({self.kernel})"
