@@ -113,9 +113,12 @@ class Run:
             self._line(when - start, line)
 
     def _pump(self):
-        for raw in iter(self.proc.stdout.readline, b""):
-            text = raw.decode("utf-8", "replace").rstrip("\r\n")
-            self.lines.put((time.monotonic(), text))
+        try:
+            for raw in iter(self.proc.stdout.readline, b""):
+                text = raw.decode("utf-8", "replace").rstrip("\r\n")
+                self.lines.put((time.monotonic(), text))
+        except (OSError, ValueError):
+            pass        # _stop closed the pipe of a QEMU it killed
         self.lines.put((time.monotonic(), None))
 
     def _line(self, since_start, line):
@@ -175,6 +178,12 @@ class Run:
                     break
                 except subprocess.TimeoutExpired:
                     continue
+        if self.proc is not None:
+            for stream in (self.proc.stdin, self.proc.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
         if os.path.exists(self.qmp_path):
             os.remove(self.qmp_path)
 
