@@ -132,9 +132,8 @@ class Bench:
         try:
             side.prepare(sorted({p for r in rows
                                  for p in getattr(r, side.name)}))
-        except bench_linux.Unavailable as e:
-            state = "n/a" if str(e) == bench_vrm.NOT_YET else "failed"
-            return {r.metric: Cell(state, why=str(e)) for r in rows}
+        except bench_report.Unavailable as e:
+            return {r.metric: Cell(e.state, why=e.why) for r in rows}
         todo = [r for r in rows if side.has(getattr(r, side.name))]
         for r in rows:
             if r not in todo:
@@ -179,12 +178,16 @@ class Bench:
         m.maxmem = spec.get("maxmem")
         name = f"{side.name}-{kind}-{i + 1}"
         m.qmp = os.path.join(self.logdir, name + ".qmp")
-        host = {}
+        host, host_failed = {}, {}
         if spec.get("disk"):
             m.extra += bench_disk.qemu_args(self.disk, self.direct)
             if "disk" in programs:
-                w, r = bench_disk.raw_speed(self.disk, self.direct)
-                host = {"raw-write": (w, "MB/s"), "raw-read": (r, "MB/s")}
+                try:
+                    w, r = bench_disk.raw_speed(self.disk, self.direct)
+                    host = {"raw-write": (w, "MB/s"),
+                            "raw-read": (r, "MB/s")}
+                except OSError as e:
+                    host_failed = {"raw-write": str(e), "raw-read": str(e)}
         run = bench_session.Run(vrm_qemu.command(m),
                                 os.path.join(self.logdir, name + ".log"),
                                 m.qmp, spec["timeout"],
@@ -195,7 +198,7 @@ class Bench:
             guest, raw = figures.get(f"disk-{op}"), figures.get(f"raw-{op}")
             if guest and raw:
                 figures[f"disk-{op}-pct"] = (100.0 * guest[0] / raw[0], "%")
-        failures = dict(result.failures)
+        failures = dict(result.failures, **host_failed)
         if result.error:
             failures["*"] = result.error
         say(f"{name}: {result.seconds:.1f} s"

@@ -10,6 +10,7 @@ import struct
 
 import newc
 import vrm_qemu
+from bench_report import Unavailable
 
 # Kernel command line; the words after "--" reach /init as its argv.
 # mitigations=off: the machine options (tools/vrm_qemu.py) declare the
@@ -19,10 +20,6 @@ import vrm_qemu
 APPEND = "console=hvc0 quiet mitigations=off"
 # virtio-blk is a module in Debian's kernel; its dependencies come first.
 MODULES = ("virtio_pci", "virtio_blk")
-
-
-class Unavailable(Exception):
-    """This side cannot run: the reason is shown in the table."""
 
 
 class Side:

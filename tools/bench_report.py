@@ -9,6 +9,16 @@ import math
 import statistics
 
 
+class Unavailable(Exception):
+    """A side cannot run at all: `why` is shown in each of its cells, as
+    "n/a" (not there yet) or as a failure (something is broken)."""
+
+    def __init__(self, why, state="failed"):
+        super().__init__(why)
+        self.why = why
+        self.state = state
+
+
 class Cell:
     """One side of one row: its samples, or why it has none.
 
@@ -26,7 +36,7 @@ class Cell:
     def median(self):
         return statistics.median(self.samples)
 
-    def to_json(self, better):
+    def to_json(self):
         if self.state == "n/a":
             return None
         out = {"samples": self.samples}
@@ -98,8 +108,8 @@ def to_json(rows, cells):
     for row in rows:
         vrm, linux = cells[row.metric]["vrm"], cells[row.metric]["linux"]
         out.append({"metric": row.metric, "unit": row.unit,
-                    "vrm": vrm.to_json(row.better),
-                    "linux": linux.to_json(row.better),
+                    "vrm": vrm.to_json(),
+                    "linux": linux.to_json(),
                     "ratio": ratio(row, vrm, linux),
                     "title": row.title, "better": row.better,
                     "target": row.target})

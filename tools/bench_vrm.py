@@ -21,7 +21,7 @@ import os
 
 import newc
 import vrm_qemu
-from bench_linux import Unavailable
+from bench_report import Unavailable
 
 APPEND = "loglevel=3 init=/bench/init --"
 NOT_YET = "not yet available"
@@ -40,7 +40,7 @@ class Side:
         when vrm cannot run benchmarks at all."""
         if not os.path.exists(self.kernel) or \
                 not os.path.exists(self.initrd):
-            raise Unavailable(NOT_YET)
+            raise Unavailable(NOT_YET, "n/a")
         try:
             names = newc.names(self.initrd)
         except (OSError, ValueError, UnicodeDecodeError) as e:
@@ -50,7 +50,7 @@ class Side:
             if name.startswith("bench/"):
                 self.have.add(name[len("bench/"):])
         if "init" not in self.have:
-            raise Unavailable(NOT_YET)
+            raise Unavailable(NOT_YET, "n/a")
 
     def has(self, programs):
         """Whether every program of a row is in the initramfs."""

@@ -14,7 +14,6 @@ padded likewise; the archive ends with the member "TRAILER!!!".
 """
 
 import dataclasses
-import stat
 
 MAGIC = b"070701"
 TRAILER = "TRAILER!!!"
@@ -78,7 +77,3 @@ def names(path):
     alike."""
     with open(path, "rb") as f:
         return [name for name, _mode, _data in members(f.read())]
-
-
-def is_regular(mode):
-    return stat.S_ISREG(mode)
