@@ -55,7 +55,9 @@ class Run:
         self.figures = {}
         self.failures = {}
         self.ended = False
-        self.added = 0          # devices added, for unique ids
+        self.added = 0          # devices and objects added, for unique ids
+        self.free_cores = None  # hot-pluggable CPU slots not yet used
+        self.backends = {}      # MiB -> memory backends not yet plugged
 
     def execute(self):
         """Boot, read until QEMU exits or the time is up; never raises for
@@ -189,28 +191,39 @@ class Run:
 
 
 def cpu_add(run, args):
-    """device_add the first core that query-hotpluggable-cpus lists as
-    free (no qom-path), with the type QEMU names for it."""
+    """device_add the next free core. The free cores and their type (a
+    power9_v2.0-spapr-cpu-core) are read once, at the first request, so
+    that a later request costs one QMP command."""
     q = run.qmp()
-    for slot in q.execute("query-hotpluggable-cpus"):
-        if "qom-path" not in slot:
-            run.added += 1
-            q.execute("device_add", driver=slot["type"],
-                      id=f"benchcpu{run.added}", **slot["props"])
-            return 0
-    raise ValueError("no free CPU slot (is maxcpus set?)")
+    if run.free_cores is None:
+        run.free_cores = [slot for slot in q.execute("query-hotpluggable-cpus")
+                          if "qom-path" not in slot]
+        run.free_cores.sort(key=lambda slot: slot["props"].get("core-id", 0))
+    if not run.free_cores:
+        raise ValueError("no free CPU slot (is maxcpus set?)")
+    slot = run.free_cores.pop(0)
+    run.added += 1
+    q.execute("device_add", driver=slot["type"], id=f"benchcpu{run.added}",
+              **slot["props"])
+    return 0
 
 
 def mem_add(run, args):
-    """A memory-backend-ram of <MiB> and a pc-dimm using it."""
+    """device_add a pc-dimm of <MiB>. Its memory-backend-ram is made ahead:
+    a request that finds none ready makes two, so that the next request of
+    the same size costs one QMP command."""
     mib = int(args[0]) if args else 256
     q = run.qmp()
-    run.added += 1
-    mem = f"benchmem{run.added}"
-    q.execute("object-add", **{"qom-type": "memory-backend-ram",
-                               "id": mem, "size": mib << 20})
-    q.execute("device_add", driver="pc-dimm", id=f"benchdimm{run.added}",
-              memdev=mem)
+    ready = run.backends.setdefault(mib, [])
+    if not ready:
+        for _ in range(2):
+            run.added += 1
+            mem = f"benchmem{run.added}"
+            q.execute("object-add", **{"qom-type": "memory-backend-ram",
+                                       "id": mem, "size": mib << 20})
+            ready.append(mem)
+    mem = ready.pop(0)
+    q.execute("device_add", driver="pc-dimm", id=f"{mem}-dimm", memdev=mem)
     return 0
 
 
