@@ -261,7 +261,7 @@ def main(argv):
     b = Bench(args)
     os.makedirs(b.logdir, exist_ok=True)
     b.prepare_disk()
-    started = time.monotonic()
+    started, load = time.monotonic(), os.getloadavg()[0]
     cells = {r.metric: {} for r in rows}
     linux = bench_linux.Side(args.build)
     for side in (bench_vrm.Side(args.build), linux):
@@ -274,8 +274,9 @@ def main(argv):
     path = args.json or os.path.join(args.build, "bench.json")
     bench_report.write_json(path, rows, cells)
     print(f"{datetime.date.today()}: Linux {linux.describe()}, QEMU "
-          f"pseries -m 1G -smp 1, {os.cpu_count()} host CPUs, load "
-          f"{os.getloadavg()[0]:.2f}; {time.monotonic() - started:.0f} s")
+          f"pseries -m 1G -smp 1, TCG on {os.cpu_count()} host CPUs, load "
+          f"{load:.2f} at the start and {os.getloadavg()[0]:.2f} at the end; "
+          f"{time.monotonic() - started:.0f} s")
     print(bench_report.table(rows, cells, args.samples))
     print(f"(also in {path}; logs in {b.logdir})")
     failed = any(c.state == "failed" for side in cells.values()
