@@ -131,14 +131,15 @@ static inline int pin_cpu0(void)
 }
 
 /*
- * Ask the host to act: print "@@host <verb> <args>" and return the
+ * Ask the host to act: print "@@host <verb> [args]" and return the
  * timebase read just before the line went out (the marker the latency is
  * measured from). The host answers "@@done <verb> <status>" on the console.
  */
 static inline uint64_t bench_host_request(const char *verb, const char *args)
 {
 	char line[128];
-	int n = snprintf(line, sizeof(line), "@@host %s %s\n", verb, args);
+	int n = snprintf(line, sizeof(line), "@@host %s%s%s\n", verb,
+			 *args ? " " : "", args);
 	uint64_t t;
 
 	fflush(stdout);
@@ -150,37 +151,37 @@ static inline uint64_t bench_host_request(const char *verb, const char *args)
 
 /*
  * The host's answer to `verb`, without waiting: -1 while none has come,
- * else its status (0 for success). Lines that are not the answer are
- * skipped. The console is in raw-enough mode that init set: no echo.
+ * else its status (0 for success). Other input lines are noted and
+ * dropped. The console stays line-buffered; init turned its echo off.
  */
 static inline int bench_host_answer(const char *verb)
 {
 	static char buf[256];
 	static size_t len;
 	struct pollfd p = { .fd = 0, .events = POLLIN };
-	char *nl;
-	ssize_t n;
 
 	while (poll(&p, 1, 0) == 1 && (p.revents & POLLIN)) {
-		n = read(0, buf + len, sizeof(buf) - 1 - len);
+		ssize_t n = read(0, buf + len, sizeof(buf) - 1 - len);
+		char *nl;
+
 		if (n <= 0)
 			break;
 		len += n;
 		buf[len] = 0;
 		while ((nl = strchr(buf, '\n'))) {
+			size_t used = nl + 1 - buf;
+			int status, mine;
 			char v[32];
-			int status;
 
 			*nl = 0;
-			if (sscanf(buf, "@@done %31s %d", v, &status) == 2 &&
-			    !strcmp(v, verb)) {
-				memmove(buf, nl + 1, len - (nl + 1 - buf) + 1);
-				len -= nl + 1 - buf;
+			mine = sscanf(buf, "@@done %31s %d", v, &status) == 2 &&
+			       !strcmp(v, verb);
+			if (!mine)
+				bench_note("ignored console input: %s", buf);
+			len -= used;
+			memmove(buf, buf + used, len + 1);
+			if (mine)
 				return status;
-			}
-			bench_note("ignored console input: %s", buf);
-			len -= nl + 1 - buf;
-			memmove(buf, nl + 1, len + 1);
 		}
 		if (len == sizeof(buf) - 1)
 			len = 0;	/* a line too long to be an answer */
