@@ -14,6 +14,8 @@ padded likewise; the archive ends with the member "TRAILER!!!".
 """
 
 import dataclasses
+import os
+import stat
 
 MAGIC = b"070701"
 TRAILER = "TRAILER!!!"
@@ -34,7 +36,8 @@ def _pad(n):
 
 def _member(ino, e):
     name = e.name.lstrip("/").encode() + b"\0"
-    fields = (ino, e.mode, 0, 0, 1, 0, len(e.data), 0, 0,
+    nlink = 2 if stat.S_ISDIR(e.mode) else 1
+    fields = (ino, e.mode, 0, 0, nlink, 0, len(e.data), 0, 0,
               e.rdev[0], e.rdev[1], len(name), 0)
     head = MAGIC + b"".join(b"%08x" % f for f in fields)
     return (head + name + b"\0" * _pad(HEADER_LEN + len(name)) +
@@ -50,8 +53,11 @@ def pack(entries):
 
 
 def write(path, entries):
-    with open(path, "wb") as f:
+    """Write the archive whole: `path` never holds half of one."""
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
         f.write(pack(entries))
+    os.replace(tmp, path)
 
 
 def members(blob):
