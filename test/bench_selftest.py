@@ -103,14 +103,17 @@ class TableTest(unittest.TestCase):
 
     def test_pick(self):
         row = next(r for r in bench.ROWS if r.metric == "ipc")
-        self.assertEqual(bench.pick("linux", row, {"pipe": (5.0, "us")}, {}),
+        self.assertEqual(bench.pick("linux", row, {"ipc": (5.0, "us")}, {}),
                          (5.0, None))
-        self.assertEqual(bench.pick("linux", row, {"pipe": (5.0, "ms")},
+        self.assertEqual(bench.pick("linux", row, {"ipc": (5.0, "ms")},
                                     {})[1], "unit ms, expected us")
-        self.assertEqual(bench.pick("vrm", row, {}, {"ipc": "crashed"}),
+        self.assertEqual(bench.pick("linux", row, {}, {"pipe": "crashed"}),
                          (None, "crashed"))
         self.assertEqual(bench.pick("vrm", row, {}, {"*": "timeout"}),
                          (None, "timeout"))
+        boot = next(r for r in bench.ROWS if r.metric == "boot-vof-guest")
+        self.assertEqual(bench.pick("vrm", boot, {"boot-guest": (9.0, "ms")},
+                                    {}), (9.0, None))
 
     def test_every_row_is_sound(self):
         metrics = [r.metric for r in bench.ROWS]

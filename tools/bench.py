@@ -78,7 +78,7 @@ ROWS = [
     Row("signal", "signal round trip (kill self)", "us", "vof",
         ("signal",), ("signal",), target=1 / 4),
     Row("ipc", "IPC round trip (Linux: pipe ping-pong)", "us", "vof",
-        ("pipe",), ("ipc",), key="pipe", target=1 / 4),
+        ("pipe",), ("ipc",), target=1 / 4),
     Row("fault", "zero-fill page fault, per fault", "us", "vof",
         ("fault",), ("fault",), target=1 / 4),
     Row("fault-kib", "zero-fill page fault, per KiB", "us", "vof",

@@ -28,7 +28,7 @@ int main(void)
 	pid_t pid;
 
 	if (pin_cpu0() < 0 || pipe(to_child) < 0 || pipe(to_parent) < 0) {
-		bench_fail("pipe", "set-up: %s", strerror(errno));
+		bench_fail("ipc", "set-up: %s", strerror(errno));
 		return 1;
 	}
 	pid = fork();
@@ -41,7 +41,7 @@ int main(void)
 		_exit(0);
 	}
 	if (pid < 0) {
-		bench_fail("pipe", "fork: %s", strerror(errno));
+		bench_fail("ipc", "fork: %s", strerror(errno));
 		return 1;
 	}
 	close(to_child[0]);
@@ -50,9 +50,9 @@ int main(void)
 	close(to_child[1]);
 	waitpid(pid, NULL, 0);
 	if (failed) {
-		bench_fail("pipe", "a read or write failed");
+		bench_fail("ipc", "a read or write failed");
 		return 1;
 	}
-	bench_report("pipe", us, "us");
+	bench_report("ipc", us, "us");
 	return 0;
 }
