@@ -1,23 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* fork + _exit + waitpid: creating and reaping a process. */
 #include "bench.h"
+#include "bench/common.h"
 
-#include <sys/wait.h>
-
-static int failed;
+static long failed;
 
 static void op(long n)
 {
-	for (long i = 0; i < n; i++) {
-		int status;
-		pid_t pid = fork();
-
-		if (pid == 0)
-			_exit(0);
-		if (pid < 0 || waitpid(pid, &status, 0) != pid ||
-		    !WIFEXITED(status) || WEXITSTATUS(status))
-			failed = 1;
-	}
+	failed += bench_fork_exit_wait(n);
 }
 
 int main(void)

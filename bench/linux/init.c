@@ -11,6 +11,7 @@
  *	@@end				every program has run
  */
 #include "bench.h"
+#include "bench/common.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -18,7 +19,6 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <termios.h>
 
 static void mount_fs(const char *type, const char *dir)
@@ -67,34 +67,6 @@ static void console_quiet(void)
 	}
 }
 
-static void run(const char *name)
-{
-	char path[256];
-	int status;
-	pid_t pid;
-
-	snprintf(path, sizeof(path), "/bench/%s", name);
-	pid = fork();
-	if (pid == 0) {
-		char *argv[] = { path, NULL };
-
-		execv(path, argv);
-		_exit(127);
-	}
-	if (pid < 0) {
-		bench_fail(name, "fork: %s", strerror(errno));
-		return;
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		bench_fail(name, "waitpid: %s", strerror(errno));
-	else if (WIFSIGNALED(status))
-		bench_fail(name, "killed by signal %d", WTERMSIG(status));
-	else if (WEXITSTATUS(status) == 127)
-		bench_fail(name, "cannot run %s", path);
-	else if (WEXITSTATUS(status))
-		bench_fail(name, "exit status %d", WEXITSTATUS(status));
-}
-
 int main(int argc, char **argv)
 {
 	uint64_t t0 = mftb();
@@ -110,7 +82,7 @@ int main(int argc, char **argv)
 	load_modules();
 	console_quiet();
 	for (int i = 1; i < argc; i++)
-		run(argv[i]);
+		bench_run_program(argv[i]);
 
 	printf("@@end\n");
 	fflush(stdout);

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Signal round trip: kill(self) with an empty handler, to the handler and back. */
 #include "bench.h"
-
-#include <signal.h>
+#include "bench/common.h"
 
 static volatile sig_atomic_t caught;
 
@@ -13,10 +12,7 @@ static void handler(int sig)
 
 static void op(long n)
 {
-	pid_t self = getpid();
-
-	for (long i = 0; i < n; i++)
-		kill(self, SIGUSR1);
+	bench_kill_self(n, SIGUSR1);
 }
 
 int main(void)
