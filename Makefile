@@ -104,6 +104,7 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o arch/ppc64/kernel.lds tools
 -include $(KOBJS:.o=.d)
 include user/Makefile.inc
 include test/host/Makefile.inc
+include bench/Makefile.inc
 
 RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT)
 
@@ -119,4 +120,6 @@ test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
 clean:
 	rm -rf $(BUILD)/*.o $(BUILD)/*.elf* $(BUILD)/gen $(BUILD)/boot $(BUILD)/arch \
 		$(BUILD)/kernel $(BUILD)/drivers $(BUILD)/lib $(BUILD)/test $(BUILD)/host \
-		$(BUILD)/test-logs $(BUILD)/*.S $(BUILD)/*.img
+		$(BUILD)/test-logs $(BUILD)/*.S $(BUILD)/*.img \
+		$(BUILD)/bench/linux $(BUILD)/bench/logs $(BUILD)/bench/*.cpio \
+		$(BUILD)/bench/*.raw $(BUILD)/bench.json

@@ -21,6 +21,8 @@ import os
 import struct
 import sys
 
+import newc
+
 TEXT_BASE = 0x10000000
 DATA_BASE = 0x20000000
 SEGMENT = 0x10000000
@@ -61,18 +63,6 @@ def check_elf(data):
         raise ValueError(f"entry {e_entry:#x} is outside the text")
 
 
-def entry(ino, mode, name, data=b""):
-    """One newc record: header, NUL-terminated name and data, 4-aligned."""
-    name_b = name.encode() + b"\0"
-    fields = (ino, mode, 0, 0, 2 if mode & 0o040000 else 1, 0, len(data),
-              0, 0, 0, 0, len(name_b), 0)
-    head = b"070701" + b"".join(b"%08x" % f for f in fields)
-    out = head + name_b
-    out += b"\0" * (-len(out) % 4)
-    out += data + b"\0" * (-len(data) % 4)
-    return out
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", dest="out", required=True)
@@ -80,14 +70,14 @@ def main():
     ap.add_argument("paths", nargs="+")
     a = ap.parse_args()
 
-    records, dirs = [], set()
+    entries, dirs = [], set()
     for path in sorted(p.strip("/") for p in a.paths):
         parts = path.split("/")
         for i in range(1, len(parts)):
             d = "/".join(parts[:i])
             if d not in dirs:
                 dirs.add(d)
-                records.append((d, 0o040755, b""))
+                entries.append(newc.Entry(d, 0o040755))
         src = os.path.join(a.root, path)
         with open(src, "rb") as f:
             data = f.read()
@@ -97,14 +87,8 @@ def main():
             except (ValueError, struct.error) as e:
                 sys.exit(f"mkinitramfs: {src}: {e}")
         perm = 0o755 if os.stat(src).st_mode & 0o111 else 0o644
-        records.append((path, 0o100000 | perm, data))
-
-    out = b"".join(entry(i + 1, m, n, d) for i, (n, m, d) in enumerate(records))
-    out += entry(0, 0, "TRAILER!!!")
-    tmp = a.out + ".tmp"
-    with open(tmp, "wb") as f:
-        f.write(out)
-    os.replace(tmp, a.out)
+        entries.append(newc.Entry(path, 0o100000 | perm, data))
+    newc.write(a.out, entries)
 
 
 if __name__ == "__main__":
