@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* Buddy frame allocator per zone, bookkeeping kept outside the frames. */
+#include <string.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 
@@ -153,8 +154,7 @@ int zone_init(struct zone *z, uint64_t base, uint64_t size, void *meta)
 	z->state = (uint8_t *)meta + n * sizeof(struct frame_link);
 	for (unsigned int k = 0; k <= MAX_ORDER; k++)
 		z->free_head[k] = NONE;
-	for (uint32_t i = 0; i < n; i++)
-		z->state[i] = ST_TAIL;
+	memset(z->state, ST_TAIL, n);
 	/* Greedy largest aligned blocks: the same decomposition that freeing
 	 * every frame one by one would reach by merging. */
 	for (uint32_t i = 0; i < n; ) {
