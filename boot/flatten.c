@@ -39,12 +39,12 @@ static void flatten_props(void *fdt, phandle_t ph)
 	int has_phandle = 0;
 
 	while (of_nextprop(ph, prev, name) == 1) {
-		int len = of_getproplen(ph, name);
+		/* One call per value: getprop returns the property's whole
+		 * length, whatever it copied (IEEE 1275 getprop). */
+		int len = of_getprop(ph, name, prop_buf, PROP_MAX);
 
 		if (len < 0 || len > PROP_MAX)
-			of_fatal("device-tree property too large", len);
-		if (len > 0 && of_getprop(ph, name, prop_buf, len) != len)
-			of_fatal("getprop failed", len);
+			of_fatal("device-tree property unreadable or too large", len);
 		if (!strcmp(name, "phandle") || !strcmp(name, "linux,phandle"))
 			has_phandle = 1;
 		check(fdt_property(fdt, name, prop_buf, len), "fdt: property");

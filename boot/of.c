@@ -81,15 +81,6 @@ phandle_t of_child(phandle_t ph)
 	return of_call("child", 1, 1, &r, ph) ? 0 : r;
 }
 
-int of_getproplen(phandle_t ph, const char *name)
-{
-	uint32_t r;
-
-	if (of_call("getproplen", 2, 1, &r, ph, of_cell(name)))
-		return -1;
-	return (int32_t)r;
-}
-
 int of_getprop(phandle_t ph, const char *name, void *buf, size_t len)
 {
 	uint32_t r;

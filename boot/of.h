@@ -18,7 +18,6 @@ void of_init(unsigned long entry);
 phandle_t of_finddevice(const char *path);
 phandle_t of_peer(phandle_t ph);
 phandle_t of_child(phandle_t ph);
-int of_getproplen(phandle_t ph, const char *name);
 int of_getprop(phandle_t ph, const char *name, void *buf, size_t len);
 int of_nextprop(phandle_t ph, const char *prev, char name[OF_PROP_NAME_MAX]);
 int of_package_to_path(phandle_t ph, char *buf, size_t len);
