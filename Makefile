@@ -115,7 +115,7 @@ debug: $(KERNEL) $(BUILD)/initramfs.cpio
 	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) $(if $(filter kernel,$(BOOT)),--initrd $(BUILD)/initramfs.cpio) --gdb
 
 test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
-	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) test/runner_selftest.py" $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)
+	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) test/runner_selftest.py test/bench_selftest.py" $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)
 
 clean:
 	rm -rf $(BUILD)/*.o $(BUILD)/*.elf* $(BUILD)/gen $(BUILD)/boot $(BUILD)/arch \

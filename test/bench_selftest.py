@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Tests the benchmark harness (tools/bench*.py, tools/newc.py) without
 # QEMU: a fake machine plays the guest's side of the console protocol.
-"""Self-test of the benchmark harness: python3 test/bench_selftest.py"""
+"""Self-test of the benchmark harness: python3 test/bench_selftest.py
+
+Prints TAP, one line per test method, like the host unit tests that
+make test runs it with."""
 
 import os
 import sys
@@ -143,5 +146,39 @@ class VrmSideTest(unittest.TestCase):
             self.assertFalse(side.has(["fork"]))
 
 
+class TapResult(unittest.TestResult):
+    """Each test's outcome as a TAP line, with the failure's trace as # lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.count = 0
+
+    def _line(self, test, ok, trace=""):
+        self.count += 1
+        print(f"{'ok' if ok else 'not ok'} {self.count} - {test.id()}")
+        for line in trace.splitlines():
+            print(f"# {line}")
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        self._line(test, True)
+
+    def addFailure(self, test, err):
+        super().addFailure(test, err)
+        self._line(test, False, self._exc_info_to_string(err, test))
+
+    def addError(self, test, err):
+        super().addError(test, err)
+        self._line(test, False, self._exc_info_to_string(err, test))
+
+
+def main():
+    tests = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
+    result = TapResult()
+    tests.run(result)
+    print(f"1..{result.count}")
+    return 0 if result.wasSuccessful() and result.count else 1
+
+
 if __name__ == "__main__":
-    unittest.main()
+    sys.exit(main())
