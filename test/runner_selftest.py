@@ -655,7 +655,8 @@ def check_units(c):
     argv = vrm_qemu.command(m)
     c.check(argv[:3] == ["qemu-system-ppc64", "-M",
                          "pseries,x-vof=on,kernel-addr=0,cap-cfpc=broken,"
-                         "cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off"]
+                         "cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off,"
+                         "cap-hpt-max-page-size=16M"]
             and " -m 1G,slots=4,maxmem=4G -smp 2,maxcpus=8 " in " ".join(argv)
             and argv[-6:] == ["-kernel", "k.elf", "-append", "test=boot",
                               "-initrd", "t.dtb"]
