@@ -66,7 +66,7 @@ static void start_user_space(int ramfs_err)
 		argv[0] = path;
 	if (cmdline_get("run", progs, sizeof(progs))) {
 		argv[argc++] = "-t";
-		for (char *p = progs; *p && argc < max / 2;) {
+		for (char *p = progs; *p && argc < max;) {
 			argv[argc++] = p;
 			p = strchr(p, ',');
 			if (!p)

@@ -26,6 +26,7 @@ import threading
 import time
 
 import qmp
+import vrm_qemu
 
 BENCH = re.compile(r"@@bench (\S+) (\S+) (\S+)")
 FAIL = re.compile(r"@@bench-fail (\S+) ?(.*)")
@@ -50,7 +51,7 @@ class Run:
         self.timeout = timeout              # for the whole run
         self.init_timeout = init_timeout    # for the @@init line
         self.proc = None
-        self.client = None
+        self.qmp_link = qmp.LazyQMP(qmp_path)
         self.lines = queue.Queue()
         self.figures = {}
         self.failures = {}
@@ -151,24 +152,14 @@ class Run:
         self._answer(f"@@done {verb} {status}\n")
 
     def _answer(self, text):
-        try:
-            self.proc.stdin.write(text.encode())
-            self.proc.stdin.flush()
-        except (OSError, ValueError):
-            pass
+        vrm_qemu.console_input(self.proc, text)
 
     def qmp(self):
-        if self.client is None:
-            client = qmp.QMPClient(self.qmp_path)
-            client.connect(timeout=10.0)
-            self.client = client
-        return self.client
+        return self.qmp_link.get()
 
     def _stop(self):
         """End the QEMU this run started (its process group) and only it."""
-        if self.client is not None:
-            self.client.close()
-            self.client = None
+        self.qmp_link.close()
         if self.proc is not None and self.proc.poll() is None:
             for sig in (signal.SIGTERM, signal.SIGKILL):
                 try:

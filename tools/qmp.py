@@ -154,6 +154,27 @@ class QMPClient:
             self._buf += data
 
 
+class LazyQMP:
+    """The QMP connection of one running QEMU, opened on first use (QEMU
+    may not have made its socket yet when the caller starts it)."""
+
+    def __init__(self, path):
+        self.path = path
+        self.client = None
+
+    def get(self):
+        if self.client is None:
+            client = QMPClient(self.path)
+            client.connect(timeout=10.0)
+            self.client = client
+        return self.client
+
+    def close(self):
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+
+
 def socket_path(path):
     """A unix socket path within the kernel's 107-byte limit: the shorter of
     `path` and its form relative to the current directory."""

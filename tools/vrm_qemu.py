@@ -75,6 +75,16 @@ class Machine:
         default_factory=lambda: [QEMU_BINARY])
 
 
+def console_input(proc, text):
+    """Types text on the console of a QEMU started with -serial stdio; a
+    QEMU that has gone cannot take it, and that is not an error here."""
+    try:
+        proc.stdin.write(text.encode())
+        proc.stdin.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def check(m):
     """Raise ValueError for a machine QEMU or the firmware cannot boot."""
     if m.firmware not in FIRMWARES:

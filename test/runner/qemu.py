@@ -38,7 +38,7 @@ class QemuSuite(Session):
         self.dtb = base + ".qemu.dtb" if suite.fdtref else None
         self.disk = base + ".img" if suite.disk else None
         self.qmp_path = qmp.socket_path(base + ".qmp")
-        self.qmp_client = None
+        self.qmp_link = qmp.LazyQMP(self.qmp_path)
         self.argv = None
         self.boots = 0
         self.panicked = False           # a panic line was on the console
@@ -222,16 +222,10 @@ class QemuSuite(Session):
 
     def qmp(self):
         """The QMP connection to the running QEMU, opened on first use."""
-        if self.qmp_client is None:
-            client = qmp.QMPClient(self.qmp_path)
-            client.connect(timeout=10.0)
-            self.qmp_client = client
-        return self.qmp_client
+        return self.qmp_link.get()
 
     def close_qmp(self):
-        if self.qmp_client is not None:
-            self.qmp_client.close()
-            self.qmp_client = None
+        self.qmp_link.close()
 
     def powercycle(self):
         """QMP quit, wait for QEMU to exit, and start the same command line

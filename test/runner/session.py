@@ -12,6 +12,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+import vrm_qemu
+
 from .report import Reporter
 from .tap import TapStream, console_line
 
@@ -120,11 +122,7 @@ class Session:
     def write(self, text):
         """Send console input; a program that has gone cannot take it."""
         self.log_write("[runner] >> " + text.rstrip("\n"))
-        try:
-            self.proc.stdin.write(text.encode())
-            self.proc.stdin.flush()
-        except (OSError, ValueError):
-            pass
+        vrm_qemu.console_input(self.proc, text)
 
     def next_event(self):
         """The next output line, or None once a deadline has passed or the
