@@ -46,7 +46,8 @@ def parse_args(argv):
                         "or comma-separated)")
     p.add_argument("--host-tests", action="append", default=[],
                    help="space-separated host test binaries")
-    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 2,
+                   help="suites run at once (default: one per core)")
     p.add_argument("--keep-logs", action="store_true",
                    help="keep every suite's console log, not only failing ones")
     p.add_argument("--manifest", default=os.path.join(REPO, "test", "suites"))
