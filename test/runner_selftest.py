@@ -143,6 +143,37 @@ def scenario_extra(fake):
     out("ok 2 - too many")
 
 
+def scenario_skips(fake):
+    out("1..3")
+    out("ok 1 - skipped with a reason # SKIP needs 4 CPUs")
+    out("not ok 2 - failed # skip not a skip")
+    out("ok 3 - no reason # skip")
+
+
+def scenario_twoplans(fake):
+    out("1..1")
+    out("ok 1 - first block")
+    out("1..1")
+    out("ok 1 - a second plan in the same block")
+
+
+def scenario_programs(fake):
+    """init -t on run=/t/a,...,/t/f: a clean program, one that exits 1 with
+    every test passed, one killed before its plan, one that cannot be
+    executed, one cut short; init never reports the last two."""
+    out("1..1")
+    out("ok 1 - a works")
+    out("@@exit /t/a status 0")
+    out("1..1")
+    out("ok 1 - b works")
+    out("@@exit /t/b status 1")
+    out("@@exit /t/c signal 11")
+    out("init: /t/d: No such file or directory")
+    out("@@exit /t/d status 127")
+    out("1..2")
+    out("ok 1 - e starts")
+
+
 def scenario_hang(fake):
     out("1..1")
     hang()
@@ -378,7 +409,11 @@ osterm       vof  1 512M 20  osterm
 crash        vof  1 512M 20  crash
 status       vof  1 512M 20  status
 sleep        vof  1 512M 20  sleep
-reboot       vof  4 4G   20  reboot
+reboot       vof  4 4G   20  reboot boots=2
+restartless  vof  1 512M 20  pass boots=2
+skips        vof  1 512M 20  skips
+twoplans     vof  1 512M 20  twoplans
+programs     vof  1 512M 20  - run=/t/a,/t/b,/t/c,/t/d,/t/e,/t/f append=fake=programs
 powercycle   slof 1 512M 20  powercycle
 nobanner     vof  1 512M 20  nobanner
 wrongbanner  vof  1 512M 20  wrongbanner
@@ -458,7 +493,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["101 passed, 25 failed, 1 skipped"],
+    c.check(last == ["117 passed, 38 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second\nskip",
@@ -504,6 +539,20 @@ def check_scenarios(c, build):
           r"        # cpus: expected 1, got 91", "banner mismatch")
     c.has(output, r"^ok      fdt: 1 - initrd is the dumped tree",
           "fdtref passes QEMU's dumped tree as the initrd")
+    c.check(not re.search(r"^not ok  reboot:", output, re.MULTILINE),
+            "a restart suite that sees its boots= passes")
+    c.has(output, r"^not ok  restartless: 1 boots seen, 2 expected",
+          "a restart suite without its second boot fails")
+    c.has(output, r"^skip    skips: 1 - skipped with a reason # SKIP needs",
+          "an ok with SKIP and a reason is a skip")
+    c.has(output, r"^not ok  skips: 2 - failed # skip not a skip\n"
+          r"        # a failed test cannot be a skip",
+          "a not ok with SKIP is a failure")
+    c.has(output, r"^not ok  skips: 3 - no reason # skip\n"
+          r"        # a skip must give its reason", "a skip needs a reason")
+    c.has(output, r"^not ok  twoplans: second TAP plan",
+          "a second plan in one block fails")
+    check_programs(c, output)
     check_expected_panics(c, output)
     check_consoles(c, output)
     logs = set(os.listdir(os.path.join(build, "test-logs")))
@@ -514,6 +563,30 @@ def check_scenarios(c, build):
     c.check("--fake-qemu" in log and "ok 1 - before the crash" in log,
             "a kept log has the command line and the console", log[:500])
     c.check(output.isascii(), "output is plain ASCII")
+
+
+def check_programs(c, output):
+    """A run= row: one TAP block per program, closed by init's @@exit."""
+    for pattern, desc in (
+            (r"^ok      programs: /t/a: 1 - a works$",
+             "a program's results carry its name"),
+            (r"^ok      programs: /t/a exited with status 0$",
+             "a program that exits 0 after its block passes"),
+            (r"^not ok  programs: /t/b exited with status 1$",
+             "a non-zero exit after passing tests fails"),
+            (r"^not ok  programs: /t/c: TAP plan missing",
+             "a program killed before its plan fails its block"),
+            (r"^not ok  programs: /t/c was killed by signal 11$",
+             "and its death is reported"),
+            (r"^not ok  programs: /t/d could not be run \(exit status 127\)",
+             "a program that cannot be executed fails"),
+            (r"^not ok  programs: /t/e: only 1 of 2 planned tests reported",
+             "a block cut short fails"),
+            (r"^not ok  programs: /t/e: init never reported its end",
+             "a program without init's report fails"),
+            (r"^not ok  programs: /t/f: init never reported its end",
+             "a program that never ran fails")):
+        c.has(output, pattern, desc)
 
 
 PANIC_PIECES = ("the dump names the exception vector",

@@ -40,6 +40,7 @@ class Suite:
     dimms: list[str] = field(default_factory=list)  # cold-plugged, sizes
     run: str | None = None      # user programs init runs, comma-separated
     console: list[Step] | None = None   # the console script's steps
+    boots: int | None = None    # banners the suite must see (restarts)
 
 
 def size_mib(text):
@@ -65,6 +66,9 @@ def parse_row(words):
     if (s.run or s.console) and (s.disk or s.fdtref):
         raise ValueError("run= and console= need the initramfs as -initrd, "
                          "which disk and fdtref exclude")
+    if s.run and s.tests != "-":
+        raise ValueError("run= rows read one TAP block per program: "
+                         "they take no in-kernel suites (tests -)")
     if s.console and (s.run or s.tests != "-"):
         raise ValueError("console= talks to the shell, which init starts "
                          "only without in-kernel suites (tests -) and run=")
@@ -102,6 +106,10 @@ def parse_option(s, opt):
         if not all(p.startswith("/") for p in value.split(",")):
             raise ValueError(f"run= needs absolute program paths, not {value!r}")
         s.run = value
+    elif eq and key == "boots":
+        s.boots = int(value)
+        if s.boots < 1:
+            raise ValueError("boots= needs a positive count")
     elif eq and key == "console":
         s.console = parse_script(os.path.join(REPO, value), value)
     elif eq and key == "panic":

@@ -23,6 +23,9 @@ from .verbs import VERBS
 # ring's copy of it (dmesg), not a new boot.
 BANNER = re.compile(r"(?<!\] )vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
 REQUEST = re.compile(r"^@@host\s+(\S+)\s*(.*)$")
+# init -t's line after each program of a run= row (user/sbin/init.c).
+EXIT_REPORT = re.compile(r"^@@exit\s+(\S+)\s+(status|signal)\s+(\d+)$")
+EXEC_FAILED = 127       # init's child could not exec the program
 
 QUIT_WAIT = 20.0        # seconds QEMU may take to exit after QMP quit
 DUMP_TIMEOUT = 60.0     # seconds for QEMU to write its device tree
@@ -48,6 +51,10 @@ class QemuSuite(Session):
         # What the banner must say; DLPAR verbs will keep it current.
         self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
                        "mem": boot_mem_mib(suite)}
+        # run= rows: the programs init must run, and those it reported.
+        self.programs = suite.run.split(",") if suite.run else []
+        self.ran = []
+        self.block_failures = 0
         self.player = None
         if suite.console:
             self.player = ConsolePlayer(suite.console, {
@@ -74,9 +81,14 @@ class QemuSuite(Session):
         if self.boots == 0:
             self.fail("no banner on the console",
                       [f"# last line: {self.last_console}"])
+        if self.suite.boots and self.boots and self.boots != self.suite.boots:
+            self.fail(f"{self.boots} boots seen, {self.suite.boots} expected",
+                      [f"# last line: {self.last_console}"])
         if self.player:
             self.player.finish(f"QEMU {describe_exit(self.status)}"
                                if not self.killed else self.killed)
+        elif self.programs:
+            self.check_programs()
         elif self.boots:
             self.tap.close(cut_short=self.expected_panic())
         if self.watch:
@@ -143,9 +155,13 @@ class QemuSuite(Session):
             self.new_boot(banner)
         elif self.boots > 0:
             request = REQUEST.match(line)
+            ended = EXIT_REPORT.match(line) if self.programs else None
             if request:
                 self.tap.flush()
                 self.request(request.group(1), request.group(2).split())
+            elif ended:
+                self.program_ended(ended.group(1), ended.group(2),
+                                   int(ended.group(3)))
             elif not self.player:
                 self.tap.line(line)
 
@@ -206,6 +222,46 @@ class QemuSuite(Session):
                  for k, v in self.expect.items() if got[k] != v]
         self.report("not ok" if diffs else "ok",
                     self.tap.prefix + "banner matches machine", diffs)
+        if self.programs:
+            self.next_program()
+
+    def next_program(self):
+        """The program whose TAP comes next, as a prefix for its results."""
+        self.block_failures = self.failures
+        if len(self.ran) < len(self.programs):
+            self.tap.prefix = self.programs[len(self.ran)] + ": "
+        else:
+            self.tap.prefix = "after the last program: "
+
+    def program_ended(self, path, how, value):
+        """init's report that a program of run= ended: its TAP block ends
+        here, and its exit must agree with its results."""
+        expected = self.programs[len(self.ran)] \
+            if len(self.ran) < len(self.programs) else None
+        self.tap.close()
+        clean = self.failures == self.block_failures
+        self.ran.append(path)
+        if path != expected:
+            self.fail(f"init ran {path}, expected {expected or 'no more'}")
+        elif how == "status" and value == 0:
+            self.report("ok", f"{path} exited with status 0")
+        elif how == "status" and value == EXEC_FAILED:
+            self.fail(f"{path} could not be run (exit status {value})")
+        elif how == "signal":
+            self.fail(f"{path} was killed by signal {value}")
+        elif clean:
+            self.fail(f"{path} exited with status {value}")
+        else:       # a test program's status for its own failed tests
+            self.note(f"{path} exited with status {value} after failed tests")
+        self.next_program()
+
+    def check_programs(self):
+        """At the end of a run= row: every program ran to its reported end."""
+        if not self.tap.empty():
+            self.tap.close()
+        for path in self.programs[len(self.ran):]:
+            self.fail(f"{path}: init never reported its end",
+                      [f"# last line: {self.last_console}"])
 
     def request(self, name, args):
         """Serve `@@host name args` and answer `@@done name status`."""

@@ -7,7 +7,10 @@ import re
 
 PLAN = re.compile(r"^1\.\.(\d+)\s*(?:#.*)?$")
 RESULT = re.compile(r"^(ok|not ok)\b\s*(.*)$")
-SKIP = re.compile(r"#\s*skip\b", re.IGNORECASE)
+# A skip counts as one only on an "ok" line and with a reason after the
+# directive ("ok 3 - x # SKIP needs 4 CPUs"); "not ok ... # skip" and a skip
+# without a reason are failures, so no test can hide behind the word.
+SKIP = re.compile(r"#\s*skip\b\s*(.*)$", re.IGNORECASE)
 
 
 def console_line(raw):
@@ -36,10 +39,6 @@ class TapStream:
         result = RESULT.match(text)
         if plan:
             self.flush()
-            # Several programs in one boot: a plan after a block that is
-            # complete starts the next block.
-            if self.plan is not None and self.count >= self.plan:
-                self.close()
             if self.plan is not None:
                 self.session.fail(f"{self.prefix}second TAP plan", [text])
             self.plan = int(plan.group(1))
@@ -58,8 +57,19 @@ class TapStream:
         if self.pending:
             verdict, desc, diags = self.pending
             self.pending = None
-            status = "skip" if SKIP.search(desc) else verdict
-            self.session.report(status, self.prefix + desc, diags)
+            skip = SKIP.search(desc)
+            if skip and verdict == "not ok":
+                diags = diags + ["# a failed test cannot be a skip"]
+            elif skip and not skip.group(1).strip():
+                verdict = "not ok"
+                diags = diags + ["# a skip must give its reason"]
+            elif skip:
+                verdict = "skip"
+            self.session.report(verdict, self.prefix + desc, diags)
+
+    def empty(self):
+        """Nothing of a block has come since the last one ended."""
+        return self.plan is None and self.count == 0 and not self.pending
 
     def close(self, cut_short=False):
         """End of a block: the plan must be there and match the results.

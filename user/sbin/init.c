@@ -7,8 +7,11 @@
  *   init              starts /bin/sh and starts it again whenever it ends.
  *   init -t PROG...   test mode: runs each PROG (a path, no arguments) in
  *                     order, each to its end, then powers the partition
- *                     off. init itself prints nothing in this mode, so
- *                     the console carries only the programs' TAP.
+ *                     off. After each program init prints one line for
+ *                     the test runner, "@@exit PROG status N" or
+ *                     "@@exit PROG signal N" (status 127: it could not be
+ *                     executed); otherwise the console carries only the
+ *                     programs' own output.
  *
  * In both modes every child is reaped, the orphans the kernel gives to
  * init included. SIGQUIT re-IPLs the partition (reboot(RB_AUTOBOOT)),
@@ -87,9 +90,16 @@ static void run_tests(int n, char **paths)
 {
 	for (int i = 0; i < n; i++) {
 		pid_t pid = spawn(paths[i]);
+		int status;
 
-		if (pid > 0)
-			reap_until(pid);
+		if (pid <= 0)
+			continue;
+		status = reap_until(pid);
+		if (WIFSIGNALED(status))
+			printf("@@exit %s signal %d\n", paths[i], WTERMSIG(status));
+		else
+			printf("@@exit %s status %d\n", paths[i], WEXITSTATUS(status));
+		fflush(stdout);
 	}
 	reboot(RB_POWEROFF);
 	fprintf(stderr, "init: power off failed: %s\n", strerror(errno));
