@@ -6,11 +6,11 @@
 #include <arch/percpu.h>
 #include <vrm/console.h>
 #include <vrm/fmt.h>
+#include <vrm/heap.h>
 #include <vrm/ktest.h>
 #include <vrm/log.h>
 
 #define DIAG_SIZE	2048
-#define MAX_TESTS	1024
 
 struct ktest_run {
 	const struct ktest *test;
@@ -23,7 +23,9 @@ struct ktest_run {
 extern const struct ktest __ktest_start[], __ktest_end[];
 
 static unsigned int boot_number;
-static const struct ktest *selected[MAX_TESTS];
+/* The selected tests in run order: as many slots as there are tests in the
+ * image, so no selection is ever cut short. */
+static const struct ktest **selected;
 
 void ktest_fail(struct ktest_run *t, const char *file, int line, const char *fmt, ...)
 {
@@ -118,7 +120,7 @@ static unsigned int select_tests(const char *suites)
 {
 	unsigned int n = 0;
 
-	for (const struct ktest *k = __ktest_start; k < __ktest_end && n < MAX_TESTS; k++) {
+	for (const struct ktest *k = __ktest_start; k < __ktest_end; k++) {
 		unsigned int i;
 
 		if (!suite_selected(k->suite, suites))
@@ -168,6 +170,12 @@ int ktest_run_suites(const char *suites)
 
 	b = ktest_host("boot", NULL);
 	boot_number = b > 0 ? (unsigned int)b : 1;
+	selected = kmalloc((size_t)(__ktest_end - __ktest_start) * sizeof(*selected));
+	if (!selected) {
+		kprintf("1..1\nnot ok 1 - no memory for the table of %ld tests\n",
+			(long)(__ktest_end - __ktest_start));
+		return 1;
+	}
 	planned = select_tests(suites);
 	unknown = unknown_suites(suites, false);
 	kprintf("1..%u\n", unknown + planned);
@@ -188,5 +196,7 @@ int ktest_run_suites(const char *suites)
 		}
 	}
 	kprintf("# %u passed, %u failed\n", unknown + planned - failed, failed);
+	kfree(selected);
+	selected = NULL;
 	return failed;
 }

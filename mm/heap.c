@@ -366,6 +366,11 @@ int heap_init(const struct heap_pages *ops)
 	return busy ? -EBUSY : 0;
 }
 
+bool heap_poisoning(void)
+{
+	return poison;
+}
+
 void heap_set_poison(bool on)
 {
 	unsigned long flags = spin_lock_irqsave(&heap_lock);

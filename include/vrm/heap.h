@@ -58,6 +58,8 @@ void kfree(void *p);
  * long as the object's slab lives.
  */
 void heap_set_poison(bool on);
+/* Whether poisoning is on (the heap_poison boot word, or a test's choice). */
+bool heap_poisoning(void);
 
 /*
  * Told, with no lock held, of every misuse found: a write after free, a

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <libfdt.h>
 #include <arch/memlayout.h>
+#include <vrm/cmdline.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/heap.h>
@@ -118,6 +119,8 @@ KTEST(mm, "heap poisoning catches a use-after-free write and a double free")
 {
 	char *keep, *p;
 
+	bool was_on = heap_poisoning();
+
 	heap_set_error_hook(count_heap_error);
 	heap_set_poison(true);
 	heap_errors = 0;
@@ -132,7 +135,14 @@ KTEST(mm, "heap poisoning catches a use-after-free write and a double free")
 	KT_EXPECT_EQ(t, heap_errors, 2);
 	p[5] = 0x6b;	/* the poison pattern, restored so the heap is whole */
 	kfree(keep);
-	heap_set_poison(false);
+	heap_set_poison(was_on);
 	phys_restore_error_hooks();
 	KT_EXPECT_EQ(t, heap_check(), 0);
+}
+
+/* A row that boots with heap_poison wants every later test poisoned too:
+ * the test above must leave the setting as it found it. */
+KTEST(mm, "heap poisoning stays as the command line set it, after the test above")
+{
+	KT_EXPECT_EQ(t, heap_poisoning(), cmdline_get("heap_poison", NULL, 0));
 }
