@@ -46,6 +46,7 @@ struct port {
 
 static spinlock_t port_lock = SPINLOCK_INIT;
 static struct port *ports;
+static unsigned int nr_ports;
 static int next_port_id = 1;
 static long next_msg_id = 1;
 
@@ -104,8 +105,14 @@ long sys_port_create(const unsigned long *a)
 	p->id = next_port_id++;
 	p->next = ports;
 	ports = p;
+	nr_ports++;
 	spin_unlock_irqrestore(&port_lock, ee);
 	return p->id;
+}
+
+unsigned int port_count(void)
+{
+	return nr_ports;
 }
 
 /* Ends every message of the port; port_lock held. */
@@ -127,6 +134,7 @@ static void port_remove(struct port *p)
 	for (struct port **link = &ports; *link; link = &(*link)->next)
 		if (*link == p) {
 			*link = p->next;
+			nr_ports--;
 			break;
 		}
 	abort_all(p);

@@ -54,6 +54,7 @@ static syscall_fn *const table[NR_SYSCALLS] = {
 	[SYS_klog_read] = sys_klog_read,
 	[SYS_reboot] = sys_reboot,
 	[SYS_vmgetinfo] = sys_vmgetinfo,
+	[SYS_kcount] = sys_kcount,
 	[SYS_dup2] = sys_dup2,
 	[SYS_getpgid] = sys_getpgid,
 	[SYS_setpgid] = sys_setpgid,

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* System calls about the system: clocks, sleeping, names, limits, the
- * kernel log, the VMM's counters, and ending the partition. */
+ * kernel log, the VMM's counters, kernel object counts, and ending the
+ * partition. */
 #define pr_fmt "sysinfo: "
 #include <string.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
+#include <uapi/sys/kcount.h>
 #include <uapi/sys/reboot.h>
 #include <uapi/sys/sysconf.h>
 #include <uapi/sys/utsname.h>
@@ -13,6 +15,7 @@
 #include <uapi/time.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
+#include <vrm/heap.h>
 #include <vrm/kernel.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
@@ -21,6 +24,7 @@
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
 #include "syscalls.h"
+#include "task_impl.h"
 
 #define NSEC_PER_SEC	1000000000ull
 
@@ -198,4 +202,22 @@ long sys_vmgetinfo(const unsigned long *a)
 		.pgspused = s.pgsp_used, .pgsptotal = s.pgsp_total,
 	};
 	return copyout((void *)a[0], &v, size);
+}
+
+long sys_kcount(const unsigned long *a)
+{
+	struct heap_stats h;
+	struct vmstat s;
+	struct kcount k;
+	size_t size = a[1] < sizeof(k) ? a[1] : sizeof(k);
+
+	if (size == 0)
+		return -EINVAL;
+	vmm_stats(&s);
+	heap_stats(&h);
+	k = (struct kcount){
+		.tasks = task_count(), .ports = port_count(), .segments = s.segments,
+		.free_frames = frames_free_count(), .heap_bytes = h.bytes_in_use,
+	};
+	return copyout((void *)a[0], &k, size);
 }

@@ -40,6 +40,8 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 
 /* port.c: the task's ports go, their senders see EPIPE. */
 void ports_release(struct task *t);
+/* port.c: live ports, for kcount(). */
+unsigned int port_count(void);
 
 /* task.c */
 struct task *task_alloc(void);

@@ -2,6 +2,7 @@
 /* Memory system calls: the break, VMM segments, VMM counters. */
 
 #include <stdint.h>
+#include <sys/kcount.h>
 #include <sys/vminfo.h>
 #include <sys/vmseg.h>
 #include <unistd.h>
@@ -58,4 +59,9 @@ int vmseg_delete(void *addr)
 int vmgetinfo(void *out, int command, int arg)
 {
 	return sys3(SYS_vmgetinfo, out, command, arg);
+}
+
+int kcount(struct kcount *out, size_t size)
+{
+	return sys2(SYS_kcount, out, size);
 }

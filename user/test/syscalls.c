@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/kcount.h>
 #include <sys/port.h>
 #include <sys/procinfo.h>
 #include <sys/processor.h>
@@ -59,6 +60,7 @@ static const struct bad_call {
 	{ "vmseg_create vmid", SYS_vmseg_create, { 1 << 20, 0, BAD }, true },
 	{ "port_send", SYS_port_send, { PORT, BAD, 0 }, false },
 	{ "port_receive", SYS_port_receive, { PORT, BAD, 0 }, false },
+	{ "kcount", SYS_kcount, { BAD, sizeof(struct kcount), 0 }, false },
 };
 
 static long arg_value(long a, unsigned long bad, int file_fd, int dir_fd, int port)
@@ -505,6 +507,56 @@ static void vmseg_limits(void)
 	check_exited(utest_in_child(write_read_only), UTEST_FAULT_AT);
 }
 
+/* Counts again until tasks, ports and segments are back where they were: a
+ * killed child's last steps end after its parent's waitpid returns. */
+static bool counts_return(const struct kcount *want)
+{
+	struct kcount now;
+
+	for (int i = 0; i < 100; i++) {
+		if (kcount(&now, sizeof(now)) == 0 && now.tasks == want->tasks &&
+		    now.ports == want->ports && now.segments == want->segments)
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
+/* The leak check after every test program stands on these counts. */
+static void kcount_follows_objects(void)
+{
+	struct kcount before, during;
+	void *seg;
+	int port;
+	pid_t pid;
+
+	check_eq(kcount(&before, sizeof(before)), 0);
+	port = port_create(0);
+	seg = vmseg_create(1 << 20, 0, NULL);
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	check(port > 0 && seg != NULL && pid > 0);
+	check_eq(kcount(&during, sizeof(during)), 0);
+	check_eq(during.ports, before.ports + 1);
+	check_eq(during.tasks, before.tasks + 1);
+	check(during.segments > before.segments);
+	check(during.heap_bytes > before.heap_bytes);
+	check(during.free_frames < before.free_frames);
+	kill(pid, SIGKILL);
+	check_eq(waitpid(pid, NULL, 0), pid);
+	check_eq(port_destroy(port), 0);
+	check_eq(vmseg_delete(seg), 0);
+	check(counts_return(&before));
+	/* A short buffer gets the first fields only; an empty one is an error. */
+	memset(&during, 0xff, sizeof(during));
+	check_eq(kcount(&during, sizeof(during.tasks)), 0);
+	check(during.tasks < 1000 && during.ports == ~0ul);
+	check_err(kcount(&during, 0), EINVAL);
+}
+
 static const struct utest cases[] = {
 	UTEST(bad_pointers_give_efault),
 	UTEST(waitpid_with_bad_status_pointer),
@@ -526,6 +578,7 @@ static const struct utest cases[] = {
 	UTEST(vmseg_ends_at_its_size),
 	UTEST(vmseg_not_inherited_by_fork),
 	UTEST(vmseg_limits),
+	UTEST(kcount_follows_objects),
 };
 
 int main(void)

@@ -61,5 +61,6 @@
 #define SYS_thread_join		49	/* (tid, long *value) */
 #define SYS_thread_self		50	/* () -> tid */
 #define SYS_thread_kill		51	/* (tid, sig): a thread of the caller's task */
-#define NR_SYSCALLS		52
+#define SYS_kcount		52	/* (struct kcount *, size) */
+#define NR_SYSCALLS		53
 #endif

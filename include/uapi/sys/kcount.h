@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: MIT */
+/* kcount(): how many of each kernel object exist now; vrm's own call. */
+#ifndef _UAPI_SYS_KCOUNT_H
+#define _UAPI_SYS_KCOUNT_H
+
+/*
+ * A snapshot of the kernel's live objects. Test programs take one before
+ * and one after a run: a resource that a call forgets to give back shows
+ * as a count that does not return.
+ */
+struct kcount {
+	unsigned long tasks;		/* tasks, zombies included */
+	unsigned long ports;		/* IPC ports */
+	unsigned long segments;		/* VMM segments */
+	unsigned long free_frames;	/* free page frames */
+	unsigned long heap_bytes;	/* kernel heap bytes in use */
+};
+#endif
