@@ -3,7 +3,6 @@
 #include <ctype.h>
 #include <string.h>
 #include <libfdt.h>
-#include <vrm/log.h>
 #include <vrm/monitor.h>
 
 #define MAX_SHOWN	64	/* bytes of one property shown before "..." */
@@ -23,37 +22,37 @@ static bool printable_strings(const char *p, int len)
 	return true;
 }
 
-static void print_value(const char *p, int len)
+static void print_value(const struct monitor_out *o, const char *p, int len)
 {
 	int shown = len < MAX_SHOWN ? len : MAX_SHOWN;
 
 	if (len == 0) {
-		kprintf(";\n");
+		monitor_printf(o, ";\n");
 	} else if (printable_strings(p, len)) {
-		kprintf(" = \"");
+		monitor_printf(o, " = \"");
 		for (int i = 0; i < len - 1; i++)
-			kprintf(p[i] ? "%c" : "\", \"", p[i]);
-		kprintf("\";\n");
+			monitor_printf(o, p[i] ? "%c" : "\", \"", p[i]);
+		monitor_printf(o, "\";\n");
 	} else if (len % 4 == 0) {
-		kprintf(" = <");
+		monitor_printf(o, " = <");
 		for (int i = 0; i < shown; i += 4)
-			kprintf("%s0x%x", i ? " " : "", fdt32_to_cpu(*(const fdt32_t *)(p + i)));
-		kprintf("%s>;\n", shown < len ? " ..." : "");
+			monitor_printf(o, "%s0x%x", i ? " " : "", fdt32_to_cpu(*(const fdt32_t *)(p + i)));
+		monitor_printf(o, "%s>;\n", shown < len ? " ..." : "");
 	} else {
-		kprintf(" = [");
+		monitor_printf(o, " = [");
 		for (int i = 0; i < shown; i++)
-			kprintf("%s%02x", i ? " " : "", (unsigned char)p[i]);
-		kprintf("%s];\n", shown < len ? " ..." : "");
+			monitor_printf(o, "%s%02x", i ? " " : "", (unsigned char)p[i]);
+		monitor_printf(o, "%s];\n", shown < len ? " ..." : "");
 	}
 }
 
-static void indent(int depth)
+static void indent(const struct monitor_out *o, int depth)
 {
 	for (int i = 0; i < depth; i++)
-		kprintf("  ");
+		monitor_printf(o, "  ");
 }
 
-int fdt_print(const void *fdt, const char *path)
+int fdt_print(const void *fdt, const char *path, const struct monitor_out *o)
 {
 	int node = fdt_path_offset(fdt, path && *path ? path : "/");
 	int depth = 0, prop;
@@ -64,24 +63,24 @@ int fdt_print(const void *fdt, const char *path)
 		int next_depth = depth, closes;
 		bool done;
 
-		indent(depth);
-		kprintf("%s {\n", node == 0 ? "/" : fdt_get_name(fdt, node, NULL));
+		indent(o, depth);
+		monitor_printf(o, "%s {\n", node == 0 ? "/" : fdt_get_name(fdt, node, NULL));
 		fdt_for_each_property_offset(prop, fdt, node) {
 			const char *pname;
 			int len;
 			const char *val = fdt_getprop_by_offset(fdt, prop, &pname, &len);
 
-			indent(depth + 1);
-			kprintf("%s", pname);
-			print_value(val, len);
+			indent(o, depth + 1);
+			monitor_printf(o, "%s", pname);
+			print_value(o, val, len);
 		}
 		/* Close every node between this one and the next in the walk. */
 		node = fdt_next_node(fdt, node, &next_depth);
 		done = node < 0 || next_depth <= 0;
 		closes = done ? depth + 1 : depth + 1 - next_depth;
 		for (int i = 0; i < closes; i++) {
-			indent(depth - i);
-			kprintf("};\n");
+			indent(o, depth - i);
+			monitor_printf(o, "};\n");
 		}
 		if (done)
 			return 0;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* The kernel monitor: a few commands on the console for `make run`. */
+#include <stdarg.h>
 #include <string.h>
 #include <arch/percpu.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/console.h>
+#include <vrm/fmt.h>
 #include <vrm/kernel.h>
 #include <vrm/log.h>
 #include <vrm/memmap.h>
@@ -15,66 +17,86 @@
 struct command {
 	const char *name;
 	const char *help;
-	void (*run)(char *args);
+	void (*run)(char *args, const struct monitor_out *o);
 };
 
-static void cmd_help(char *args);
+static void cmd_help(char *args, const struct monitor_out *o);
 
-static void cmd_dt(char *args)
+void monitor_printf(const struct monitor_out *o, const char *fmt, ...)
 {
-	int err = fdt_print(kernel_fdt, args);
+	char text[256];
+	va_list ap;
 
-	if (err < 0)
-		kprintf("dt: no node %s\n", args);
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	if (o)
+		o->write(text, o->arg);
+	else
+		kprintf("%s", text);
 }
 
-static void cmd_cpus(char *args)
+static void cmd_dt(char *args, const struct monitor_out *o)
+{
+	int err = fdt_print(kernel_fdt, args, o);
+
+	if (err < 0)
+		monitor_printf(o, "dt: no node %s\n", args);
+}
+
+static void cmd_cpus(char *args, const struct monitor_out *o)
 {
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
 		struct percpu *pc = &percpu_area[i];
 
-		kprintf("cpu %u: server %u %s, %lu ticks, %lu IPIs\n", i, pc->server,
+		monitor_printf(o, "cpu %u: server %u %s, %lu ticks, %lu IPIs\n", i, pc->server,
 			pc->online ? "online" : "offline", (unsigned long)pc->ticks, pc->ipi_count);
 	}
 }
 
-static void cmd_mem(char *args)
+static void cmd_mem(char *args, const struct monitor_out *o)
 {
 	for (unsigned int i = 0; i < boot_memory.count; i++) {
 		const struct mem_range *r = &boot_memory.range[i];
 
-		kprintf("0x%012lx-0x%012lx %6lu MiB\n", (unsigned long)r->base,
+		monitor_printf(o, "0x%012lx-0x%012lx %6lu MiB\n", (unsigned long)r->base,
 			(unsigned long)(r->base + r->size - 1), (unsigned long)(r->size >> 20));
 	}
-	kprintf("total %lu MiB\n", (unsigned long)(boot_memory.total >> 20));
+	monitor_printf(o, "total %lu MiB\n", (unsigned long)(boot_memory.total >> 20));
 }
 
 static void print_text(const char *text, void *arg)
 {
-	kprintf("%s\n", text);
+	monitor_printf(arg, "%s\n", text);
 }
 
-static void cmd_vmstat(char *args)
+static void cmd_vmstat(char *args, const struct monitor_out *o)
 {
-	vmstat_report(print_text, NULL);
+	vmstat_report(print_text, (void *)o);
 }
 
-static void print_line(const char *line)
+/* The log's replay calls back without an argument: one output at a time. */
+static const struct monitor_out *log_out;
+
+static void print_log_line(const char *line)
 {
-	kprintf("%s%s", line, line[0] && line[strlen(line) - 1] == '\n' ? "" : "\n");
+	monitor_printf(log_out, "%s%s", line,
+		       line[0] && line[strlen(line) - 1] == '\n' ? "" : "\n");
 }
 
-static void cmd_log(char *args)
+static void cmd_log(char *args, const struct monitor_out *o)
 {
-	log_replay(0, LOG_DEBUG, print_line);
+	log_out = o;
+	log_replay(0, LOG_DEBUG, print_log_line);
+	log_out = NULL;
 }
 
-static void cmd_reboot(char *args)
+static void cmd_reboot(char *args, const struct monitor_out *o)
 {
 	machine_reboot();
 }
 
-static void cmd_poweroff(char *args)
+static void cmd_poweroff(char *args, const struct monitor_out *o)
 {
 	machine_power_off();
 }
@@ -90,13 +112,13 @@ static const struct command commands[] = {
 	{ "poweroff", "power the machine off (RTAS power-off)", cmd_poweroff },
 };
 
-static void cmd_help(char *args)
+static void cmd_help(char *args, const struct monitor_out *o)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
-		kprintf("  %-9s %s\n", commands[i].name, commands[i].help);
+		monitor_printf(o, "  %-9s %s\n", commands[i].name, commands[i].help);
 }
 
-int monitor_exec(char *line)
+int monitor_exec(char *line, const struct monitor_out *o)
 {
 	char *args;
 
@@ -114,11 +136,11 @@ int monitor_exec(char *line)
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (!strcmp(line, commands[i].name)) {
-			commands[i].run(args);
+			commands[i].run(args, o);
 			return 0;
 		}
 	}
-	kprintf("%s: unknown command (try help)\n", line);
+	monitor_printf(o, "%s: unknown command (try help)\n", line);
 	return -1;
 }
 
@@ -130,6 +152,6 @@ void monitor_run(void)
 	for (;;) {
 		kprintf("vrm> ");
 		console_readline(line, sizeof(line), true);
-		monitor_exec(line);
+		monitor_exec(line, NULL);
 	}
 }
