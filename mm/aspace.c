@@ -100,7 +100,10 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 		}
 	}
 	spin_unlock_irqrestore(&vmm_lock, ee);
-	panic("vm_att: no free region in the address space");
+	/* AIX crashes here; a kernel that keeps running is better served by
+	 * an error its caller can act on (docs/vmm.md). */
+	pr_err("vm_att: no free region in the address space\n");
+	return NULL;
 }
 
 void vm_det(caddr_t addr)
@@ -357,6 +360,8 @@ static int segment_duplicate(vmid_t id, vmid_t *copy)
 	}
 	from = vm_att(vm_handle(id, 0), 0);
 	to = vm_att(vm_handle(*copy, 0), 0);
+	if (!from || !to)
+		err = -ENOMEM;
 	for (uint64_t i = 0; i < d.n && !err; i++) {
 		uint64_t off = (uint64_t)d.pno[i] << PGSHIFT;
 
@@ -365,8 +370,10 @@ static int segment_duplicate(vmid_t id, vmid_t *copy)
 		if (arch_copy_user(to + off, from + off, PAGESIZE))
 			err = -ENOMEM;
 	}
-	vm_det(from);
-	vm_det(to);
+	if (from)
+		vm_det(from);
+	if (to)
+		vm_det(to);
 	kfree(d.pno);
 	if (err)
 		vms_delete(*copy);

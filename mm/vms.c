@@ -104,14 +104,12 @@ static void discard_page(struct segment *s, uint64_t pno, struct vpage *vp, void
 	}
 }
 
-/* Waits until no page of the segment is in I/O. */
-static int wait_idle(struct segment *s)
+/* Waits until no page of the segment is in I/O. The wait cannot be
+ * interrupted (a page's I/O always ends, in success or in error). */
+static void wait_idle(struct segment *s)
 {
-	int err = 0;
-
 	while (s->pageins || s->pageouts)
-		err = wait_for_event(0);
-	return err;
+		wait_for_event(0);
 }
 
 int vms_delete(vmid_t vmid)

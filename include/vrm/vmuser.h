@@ -51,7 +51,8 @@ int vms_delete(vmid_t vmid);
 vmhandle_t vm_handle(vmid_t vmid, int key);
 /* Maps the handle's segment into a free region of the current address
  * space and returns the address of `offset` in it (its offset within the
- * 256 MB region). Panics when no region is free, as AIX documents. */
+ * 256 MB region). NULL, with a log line, for a deleted or unknown segment
+ * and when no region is free (where AIX documents a crash). */
 caddr_t vm_att(vmhandle_t handle, caddr_t offset);
 /* Unmaps the region holding addr, on every CPU. */
 void vm_det(caddr_t addr);
