@@ -17,8 +17,6 @@
 #include <vrm/uaccess.h>
 #include "syscalls.h"
 
-#define PORT_GRANTS	16
-
 enum msg_state { MSG_QUEUED, MSG_RECEIVED, MSG_REPLIED, MSG_ABORTED };
 
 struct msg {
@@ -58,14 +56,17 @@ static struct port *port_find(long id)
 	return NULL;
 }
 
-static bool may_send(const struct port *p, const struct task *t)
+static bool granted(const struct port *p, pid_t pid)
 {
-	if (p->owner == t || (p->flags & PORT_PUBLIC))
-		return true;
 	for (unsigned int i = 0; i < p->ngranted; i++)
-		if (p->granted[i] == t->pid)
+		if (p->granted[i] == pid)
 			return true;
 	return false;
+}
+
+static bool may_send(const struct port *p, const struct task *t)
+{
+	return p->owner == t || (p->flags & PORT_PUBLIC) || granted(p, t->pid);
 }
 
 static void unlink_msg(struct msg **list, struct msg *m, struct msg **tail)
@@ -89,6 +90,16 @@ static uint64_t deadline_of(long timeout_ms)
 	return mftb() + (uint64_t)timeout_ms * (tb_freq / 1000) + 1;
 }
 
+/* How many ports t owns; port_lock held. */
+static unsigned int ports_owned(const struct task *t)
+{
+	unsigned int n = 0;
+
+	for (const struct port *p = ports; p; p = p->next)
+		n += p->owner == t;
+	return n;
+}
+
 long sys_port_create(const unsigned long *a)
 {
 	struct port *p;
@@ -102,6 +113,12 @@ long sys_port_create(const unsigned long *a)
 	p->owner = current_task();
 	p->flags = (unsigned int)a[0];
 	ee = spin_lock_irqsave(&port_lock);
+	/* A bound per task keeps one task from taking the kernel heap. */
+	if (ports_owned(p->owner) >= PORT_MAX) {
+		spin_unlock_irqrestore(&port_lock, ee);
+		kfree(p);
+		return -ENOSPC;
+	}
 	p->id = next_port_id++;
 	p->next = ports;
 	ports = p;
@@ -181,9 +198,12 @@ long sys_port_grant(const unsigned long *a)
 	struct port *p;
 	long err = owned_port((long)a[0], &p);
 
-	if (!err && p->ngranted == PORT_GRANTS)
+	/* A task granted twice holds one slot. */
+	if (!err && granted(p, (pid_t)a[1]))
+		err = 0;
+	else if (!err && p->ngranted == PORT_GRANTS)
 		err = -ENOSPC;
-	if (!err)
+	else if (!err)
 		p->granted[p->ngranted++] = (pid_t)a[1];
 	spin_unlock_irqrestore(&port_lock, ee);
 	return err;

@@ -217,7 +217,8 @@ long sys_kcount(const unsigned long *a)
 	heap_stats(&h);
 	k = (struct kcount){
 		.tasks = task_count(), .ports = port_count(), .segments = s.segments,
-		.free_frames = frames_free_count(), .heap_bytes = h.bytes_in_use,
+		.heap_bytes = h.bytes_in_use, .free_frames = frames_free_count(),
 	};
+	k.kernel_frames = frames_total_count() - k.free_frames - s.resident - s.pgsp_frames;
 	return copyout((void *)a[0], &k, size);
 }

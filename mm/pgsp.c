@@ -20,6 +20,7 @@
 static uint64_t slot_frame[PGSP_SLOTS];		/* real address, 0: never written */
 static uint64_t slot_used[PGSP_SLOTS / 64];	/* allocation bitmap */
 static unsigned int next_slot;
+static uint64_t frames_in_use;			/* slot_frame entries set */
 static spinlock_t data_lock = SPINLOCK_INIT;	/* slot_frame; taken after vmm_lock */
 
 static int strategy(struct buf *bp)
@@ -40,11 +41,14 @@ static int strategy(struct buf *bp)
 		else
 			memset(bp->b_baddr, 0, PAGESIZE);
 	} else {
-		if (!slot_frame[slot] && frame_alloc(0, &slot_frame[slot])) {
+		bool fresh = !slot_frame[slot];
+
+		if (fresh && frame_alloc(0, &slot_frame[slot])) {
 			slot_frame[slot] = 0;
 			bp->b_flags |= B_ERROR;
 			bp->b_error = ENOSPC;
 		} else {
+			frames_in_use += fresh;
 			memcpy(va(slot_frame[slot]), bp->b_baddr, PAGESIZE);
 		}
 	}
@@ -64,6 +68,12 @@ int pgsp_init(void)
 struct pdt_entry *pgsp_pdt(void)
 {
 	return pdt_find(D_PAGING, strategy);
+}
+
+/* Frames that hold written slots; read without the lock (one word). */
+uint64_t pgsp_frames(void)
+{
+	return frames_in_use;
 }
 
 /* With vmm_lock held. */
@@ -91,6 +101,7 @@ void pgsp_slot_free(uint32_t slot)
 	spin_lock(&data_lock);
 	frame = slot_frame[slot];
 	slot_frame[slot] = 0;
+	frames_in_use -= frame != 0;
 	spin_unlock(&data_lock);
 	if (frame)
 		frame_free(frame, 0);

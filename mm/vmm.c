@@ -39,6 +39,7 @@ void vmm_stats(struct vmstat *out)
 
 	*out = vmm_counters;
 	spin_unlock_irqrestore(&vmm_lock, ee);
+	out->pgsp_frames = pgsp_frames();
 }
 
 void vmm_get_tunables(struct vmm_tunables *t)

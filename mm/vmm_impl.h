@@ -129,6 +129,7 @@ int pgsp_init(void);
 struct pdt_entry *pgsp_pdt(void);
 int pgsp_slot_alloc(uint32_t *slot);
 void pgsp_slot_free(uint32_t slot);
+uint64_t pgsp_frames(void);
 
 /* replace.c */
 void replace_frames(uint64_t want, struct buf **queue);

@@ -29,6 +29,7 @@ struct vmstat {
 	uint64_t resident;		/* resident segment pages */
 	uint64_t pgsp_used;		/* paging-space slots in use */
 	uint64_t pgsp_total;
+	uint64_t pgsp_frames;		/* frames holding paging-space copies */
 };
 
 void vmm_stats(struct vmstat *out);

@@ -270,23 +270,10 @@ static void nothing(void)
 {
 }
 
-/* Pages this process holds: a page it touches for the first time during
- * the run (a buffer, a deeper stack) is its own, not a leak. */
-static unsigned long own_pages(void)
-{
-	static struct procentry procs[256];
-	int n = getprocs(procs, 256);
-	pid_t me = getpid();
-
-	for (int i = 0; i < n; i++)
-		if (procs[i].pi_pid == me)
-			return procs[i].pi_size;
-	return 0;
-}
-
 /* The kernel's object counts once they have settled (a child's exit
- * finishes after the parent's waitpid returns), with the pages this process
- * holds counted as free frames. 0, or -1 when the kernel gives no counts. */
+ * finishes after the parent's waitpid returns). Free frames move with the
+ * pages of live processes and are not compared; the kernel's own frames
+ * are. 0, or -1 when the kernel gives no counts. */
 static int leak_counts(struct kcount *k)
 {
 	struct kcount last;
@@ -297,11 +284,11 @@ static int leak_counts(struct kcount *k)
 		usleep(10000);
 		if (kcount(k, sizeof(*k)) < 0)
 			return -1;
-		if (!memcmp(k, &last, sizeof(*k)))
+		if (k->tasks == last.tasks && k->kernel_frames == last.kernel_frames &&
+		    k->heap_bytes == last.heap_bytes)
 			break;
 		last = *k;
 	}
-	k->free_frames += own_pages();
 	return 0;
 }
 
@@ -312,7 +299,7 @@ static bool counts_back(const struct kcount *before, const struct kcount *after)
 		{ "tasks", offsetof(struct kcount, tasks) },
 		{ "ports", offsetof(struct kcount, ports) },
 		{ "segments", offsetof(struct kcount, segments) },
-		{ "free frames (with this process's own)", offsetof(struct kcount, free_frames) },
+		{ "frames the kernel holds", offsetof(struct kcount, kernel_frames) },
 		{ "kernel heap bytes", offsetof(struct kcount, heap_bytes) },
 	};
 	bool same = true;

@@ -7,12 +7,18 @@
  * A snapshot of the kernel's live objects. Test programs take one before
  * and one after a run: a resource that a call forgets to give back shows
  * as a count that does not return.
+ *
+ * kernel_frames counts the frames the kernel uses for itself (heap, stacks,
+ * tables): every frame is free, a resident page of a segment, a paging
+ * space copy, or one of these. Pages of live segments move between memory
+ * and paging space as they please; a frame lost by the kernel stays here.
  */
 struct kcount {
 	unsigned long tasks;		/* tasks, zombies included */
 	unsigned long ports;		/* IPC ports */
 	unsigned long segments;		/* VMM segments */
-	unsigned long free_frames;	/* free page frames */
+	unsigned long kernel_frames;	/* frames the kernel itself holds */
 	unsigned long heap_bytes;	/* kernel heap bytes in use */
+	unsigned long free_frames;	/* free page frames */
 };
 #endif

@@ -12,6 +12,8 @@
 
 #define PORT_PUBLIC	0x1	/* any task may send */
 #define PORT_MSG_MAX	4096	/* bytes in one message or reply */
+#define PORT_MAX	64	/* ports one task may own (ENOSPC beyond) */
+#define PORT_GRANTS	16	/* tasks one port may grant (ENOSPC beyond) */
 #define PORT_WAIT_FOREVER	(-1L)
 
 struct port_msg {
