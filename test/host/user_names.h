@@ -97,4 +97,10 @@ extern int vrm_errno;
 #define strdup vrm_strdup
 #define strndup vrm_strndup
 
+#define getopt vrm_getopt
+#define optarg vrm_optarg
+#define optind vrm_optind
+#define opterr vrm_opterr
+#define optopt vrm_optopt
+
 #endif /* VRM_USER_NAMES_H */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* POSIX calls: descriptors, processes, the break, sleeping, sysconf(). */
+/* POSIX calls: descriptors, processes, the break, sleeping, sysconf(), getopt(). */
 #ifndef _UNISTD_H
 #define _UNISTD_H
 
@@ -56,5 +56,16 @@ int pause(void);
 
 /* One of the _SC_ names; -1 with EINVAL for an unknown one. */
 long sysconf(int name);
+
+/*
+ * Command-line options, as POSIX and AIX have them: flags in clusters
+ * ("-ab"), arguments attached or in the next word ("-ofile", "-o file"),
+ * "--" ends the options and parsing stops at the first operand (never
+ * GNU's reordering of argv). To parse again, set optind to 1 (or 0,
+ * which also forgets a cluster left half read, as in glibc).
+ */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
 
 #endif /* _UNISTD_H */
