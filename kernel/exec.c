@@ -45,6 +45,30 @@ static long map_region(struct aspace *as, unsigned int r, bool writable)
 	return err;
 }
 
+/*
+ * Copies one load into its segment through a kernel attachment with key
+ * 0: the text is only readable through the task's own addresses, for the
+ * kernel as for the task (arch/uaccess.h). The pages come in through the
+ * fault path, so memory may run out.
+ */
+static long load_one(struct aspace *as, uint64_t vaddr, const void *data, size_t size)
+{
+	char *seg;
+	vmid_t id;
+	long err;
+
+	if (!size)
+		return 0;
+	if (aspace_segment_at(as, vaddr, &id))
+		return -EINVAL;
+	seg = vm_att(vm_handle(id, 0), 0);
+	if (!seg)
+		return -ENOMEM;
+	err = arch_copy_user(seg + (vaddr & (SEGSIZE - 1)), data, size) ? -ENOMEM : 0;
+	vm_det(seg);
+	return err;
+}
+
 static long load_segments(struct aspace *as, const struct ramfs_node *node,
 			  const struct elf_image *img, uint64_t *brk)
 {
@@ -64,13 +88,12 @@ static long load_segments(struct aspace *as, const struct ramfs_node *node,
 	for (unsigned int r = 0; r < USER_REGIONS; r++)
 		if (used[r] && (err = map_region(as, r, writable[r])))
 			return err;
-	/* The new space is this CPU's now: the copies go straight to it. */
 	for (unsigned int i = 0; i < img->nloads; i++) {
 		const struct elf_load *l = &img->loads[i];
 
-		if (arch_copy_user((void *)l->vaddr, (const char *)node->data + l->offset,
-				   l->filesz))
-			return -ENOMEM;
+		err = load_one(as, l->vaddr, (const char *)node->data + l->offset, l->filesz);
+		if (err)
+			return err;
 	}
 	return 0;
 }

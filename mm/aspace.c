@@ -20,9 +20,6 @@
 #define KERNEL_ATTACH_BASE	0xd000000000000000ul
 #define KERNEL_REGIONS		4096
 #define HANDLE_KEYS		(SLB_VSID_KS | SLB_VSID_KP)
-/* A task's regions: privileged accesses (copyin, copyout) use key 0, the
- * task's own key 1; the page protection of the segment decides the rest. */
-#define USER_KEYS		SLB_VSID_KP
 
 struct region {
 	vmid_t id;		/* 0: free */
@@ -191,8 +188,10 @@ int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
 	else if (r->id)
 		err = -EEXIST;
 	else {
-		/* What a task may write it may not execute. */
-		*r = (struct region){ id, USER_KEYS | (s->type & SEG_USER_WRITE ? SLB_VSID_N : 0),
+		/* The kernel reaches the region with the task's rights
+		 * (arch/uaccess.h); what a task may write it may not execute. */
+		*r = (struct region){ id, UACCESS_SLB_KEYS |
+					      (s->type & SEG_USER_WRITE ? SLB_VSID_N : 0),
 				      flags, 0, PAGES_PER_SEG, 0 };
 		segment_hold(s);
 	}

@@ -142,10 +142,11 @@ int hpt_map(struct segment *s, uint64_t pno, struct vpage *vp)
 	long slot;
 
 	mmu_segment_of(s, &m);
-	/* Segment pages: key 0 reads and writes, key 1 (a limited handle,
-	 * problem state) only reads, unless tasks may write the segment;
-	 * then they do not execute (in the HPTE too, not only the SLB entry:
-	 * TCG takes the permission of a page it caches from the HPTE). */
+	/* Segment pages: key 0 reads and writes, key 1 (a limited handle;
+	 * a task's space, for the task and the kernel's copies alike) only
+	 * reads, unless tasks may write the segment; then they do not
+	 * execute (in the HPTE too, not only the SLB entry: TCG takes the
+	 * permission of a page it caches from the HPTE). */
 	slot = insert(&m, offset, hpte_encode_v(&m, offset),
 		      hpte_encode_r((uint64_t)vp->frame << PGSHIFT, m.psize,
 				    s->type & SEG_USER_WRITE ? HPTE_PP_RW : HPTE_PP_KEY1_RO,

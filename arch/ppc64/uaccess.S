@@ -10,6 +10,14 @@
  * uaccess_begin and uaccess_end resumes at uaccess_fault (exception.c),
  * which returns -EFAULT to the caller. The routines are leaves: LR still
  * holds their return address when a fault cuts them short.
+ *
+ * They run in privileged state, but a task's segments carry Ks = 1
+ * (UACCESS_SLB_KEYS in arch/uaccess.h), so each load and store here is
+ * checked against the PP bits of the task's page as the task's own would
+ * be. A page not yet in the HPT faults with DSISR[33] and is brought in
+ * by the VMM as for the task, then the access is tried again; a store to
+ * a page the task may only read faults with DSISR[36] (protection), which
+ * the VMM does not resolve: that becomes -EFAULT here.
  */
 	.globl uaccess_begin
 uaccess_begin:
