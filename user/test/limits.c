@@ -94,6 +94,10 @@ static void fork_until_memory_runs_out(void)
 	pid_t extra;
 
 	check(child != NULL);
+	/* Every page this process needs is in before memory runs out: a
+	 * first touch then would fail, and this case is about fork. */
+	memset(child, 0, MAX_CHILDREN * sizeof(*child));
+	check_eq(kcount(&k, sizeof(k)), 0);
 	while (n < MAX_CHILDREN) {
 		pid_t pid = fork();
 
