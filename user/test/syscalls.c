@@ -61,6 +61,7 @@ static const struct bad_call {
 	{ "port_send", SYS_port_send, { PORT, BAD, 0 }, false },
 	{ "port_receive", SYS_port_receive, { PORT, BAD, 0 }, false },
 	{ "kcount", SYS_kcount, { BAD, sizeof(struct kcount), 0 }, false },
+	{ "port_reply", SYS_port_reply, { 1, BAD, 16 }, false },
 };
 
 static long arg_value(long a, unsigned long bad, int file_fd, int dir_fd, int port)
