@@ -175,9 +175,10 @@ class TapResult(unittest.TestResult):
 def main():
     tests = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
     result = TapResult()
+    planned = tests.countTestCases()
+    print(f"1..{planned}", flush=True)
     tests.run(result)
-    print(f"1..{result.count}")
-    return 0 if result.wasSuccessful() and result.count else 1
+    return 0 if result.wasSuccessful() and result.count == planned > 0 else 1
 
 
 if __name__ == "__main__":

@@ -691,16 +691,21 @@ def check_host_tests(c, build):
           "a host test's non-zero exit is a failure")
     empty = os.path.join(build, "empty-test")
     silent = os.path.join(build, "silent-test")
-    for path, body in ((empty, "echo 1..0"), (silent, "exit 0")):
+    late = os.path.join(build, "late-test")
+    for path, body in ((empty, "echo 1..0"), (silent, "exit 0"),
+                       (late, "echo ok 1 - a; echo 1..1")):
         with open(path, "w") as f:
             f.write(f"#!/bin/sh\n{body}\n")
         os.chmod(path, 0o755)
-    rc, output, _ = run_runner(build, [], ["--host-tests", f"{empty} {silent}",
+    rc, output, _ = run_runner(build, [], ["--host-tests",
+                                           f"{empty} {silent} {late}",
                                            "--manifest", os.devnull])
     c.has(output, r"^not ok  empty-test: TAP plan 1\.\.0: no test ran",
           "a host test with zero cases fails")
     c.has(output, r"^not ok  silent-test: TAP plan missing",
           "a host test that prints nothing fails")
+    c.has(output, r"^not ok  late-test: a result before the TAP plan",
+          "a host test prints its plan first")
     rc, output, _ = run_runner(build, [], ["--manifest", os.devnull])
     c.check(rc == 1 and output.endswith("0 passed, 0 failed\n"),
             "nothing run is not success", output)

@@ -44,4 +44,11 @@ int ref_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 int ref_snprintf(char *buf, size_t size, const char *fmt, ...)
 	__asm__("snprintf") __attribute__((format(printf, 3, 4)));
 
+/* For tap.h's fork, without glibc's process headers (their signal.h
+ * would meet the SDK's in the tests of user/lib). */
+int ref_fork(void) __asm__("fork");
+int ref_waitpid(int pid, int *status, int options) __asm__("waitpid");
+int ref_dup2(int oldfd, int newfd) __asm__("dup2");
+void ref__exit(int status) __asm__("_exit") __attribute__((noreturn));
+
 #endif /* VRM_GLIBC_REF_H */

@@ -4,28 +4,108 @@
 #define VRM_TAP_H
 
 /*
- * plan(n) first, or done_testing() prints the plan at the end. Each check
- * prints "ok N - description" or "not ok N - description" followed by
- * "#   at file:line" and, for is_*, the expected and actual values.
- * main() returns done_testing(): 0 when every check passed and the plan
- * was kept, 1 otherwise. A struct tally folds many small checks (every
- * size, thousands of random inputs) into one test point.
+ * Each check prints "ok N - description" or "not ok N - description"
+ * followed by "#   at file:line" and, for is_*, the expected and actual
+ * values. main() returns done_testing(): 0 when every check passed, at
+ * least one ran and a plan() given was kept, 1 otherwise. A struct tally
+ * folds many small checks (every size, thousands of random inputs) into
+ * one test point.
+ *
+ * The plan always comes first, without anyone counting checks by hand:
+ * before main(), the test forks; the child runs the tests with its output
+ * in a temporary file, and the parent prints "1..N" for the N results it
+ * finds there, then the results. A child that dies before done_testing()
+ * (a crash, a sanitizer's report, an exit from the code under test) adds
+ * one failed point that says how it ended.
  */
 
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "glibc_ref.h"
 
 static int tap_planned = -1;	/* -1 until plan() */
 static int tap_run;
 static int tap_failed;
+static bool tap_done;		/* done_testing() was reached */
 
+/* The status a child that reached done_testing() exits with: its own
+ * verdict, plus this, so the parent can tell it from an early exit. */
+#define TAP_DONE_STATUS	0x60
+
+static bool tap_is_result(const char *line)
+{
+	return !ref_strncmp(line, "ok ", 3) || !ref_strncmp(line, "not ok ", 7);
+}
+
+static void tap_finish_early_exit(void)
+{
+	fflush(stdout);
+	if (!tap_done)
+		ref__exit(1);
+}
+
+/* The parent's side of the fork: plan, results, and how the child ended
+ * (a wait status: the signal in the low 7 bits, else the exit status
+ * in the next byte). */
+static void tap_report_child(int pid, FILE *out)
+{
+	char line[4096];
+	int status = 0, n = 0, sig, code;
+	bool whole;
+
+	while (ref_waitpid(pid, &status, 0) < 0)
+		;
+	sig = status & 0x7f;
+	code = (status >> 8) & 0xff;
+	whole = !sig && (code & ~1) == TAP_DONE_STATUS;
+	rewind(out);
+	while (fgets(line, sizeof(line), out))
+		n += tap_is_result(line);
+	printf("1..%d\n", n + !whole);
+	rewind(out);
+	while (fgets(line, sizeof(line), out))
+		if (ref_strncmp(line, "1..", 3))
+			fputs(line, stdout);
+	if (!whole) {
+		printf("not ok %d - the tests ran to their end\n", n + 1);
+		if (sig)
+			printf("# killed by signal %d\n", sig);
+		else
+			printf("# exited with status %d before done_testing()\n", code);
+	}
+	fflush(stdout);
+	exit(whole ? code & 1 : 1);
+}
+
+__attribute__((constructor)) static void tap_plan_first(void)
+{
+	FILE *out = tmpfile();
+	int pid;
+
+	if (!out) {
+		perror("tap: tmpfile");
+		exit(1);
+	}
+	fflush(stdout);
+	pid = ref_fork();
+	if (pid < 0) {
+		perror("tap: fork");
+		exit(1);
+	}
+	if (pid > 0)
+		tap_report_child(pid, out);
+	ref_dup2(fileno(out), 1);
+	atexit(tap_finish_early_exit);
+}
+
+/* Optional: the number of checks the test means to run, checked at the
+ * end (the plan printed is always the count of results). */
 static inline void plan(int n)
 {
 	tap_planned = n;
-	printf("1..%d\n", n);
 }
 
 /* A '#' in a description would start a TAP directive: escape it. */
@@ -167,14 +247,17 @@ static inline __attribute__((format(printf, 1, 2))) void diag(const char *fmt, .
 
 static inline int done_testing(void)
 {
-	if (tap_planned < 0)
-		printf("1..%d\n", tap_run);
-	else if (tap_planned != tap_run)
+	bool bad = tap_failed || tap_run == 0 || (tap_planned >= 0 && tap_planned != tap_run);
+
+	if (tap_planned >= 0 && tap_planned != tap_run)
 		diag("planned %d tests but ran %d", tap_planned, tap_run);
+	if (tap_run == 0)
+		diag("no test ran");
 	if (tap_failed)
 		diag("failed %d of %d tests", tap_failed, tap_run);
 	fflush(stdout);
-	return tap_failed || (tap_planned >= 0 && tap_planned != tap_run);
+	tap_done = true;
+	return TAP_DONE_STATUS | bad;
 }
 
 /*

@@ -13,6 +13,7 @@ class HostTest(Session):
     def __init__(self, path, ctx):
         super().__init__(os.path.basename(path), ctx.host_timeout, ctx)
         self.path = path
+        self.tap.plan_first = True
 
     def run(self):
         try:

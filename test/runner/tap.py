@@ -24,9 +24,11 @@ class TapStream:
     (a failure with the "#" lines after it), then the plan checked when the
     block ends. Results go to the session's report() and fail()."""
 
-    def __init__(self, session):
+    def __init__(self, session, plan_first=False):
         self.session = session
         self.prefix = ""        # "boot 2: " from a suite's second boot on
+        # Host tests must say how many results to expect before the first.
+        self.plan_first = plan_first
         self.reset()
 
     def reset(self):
@@ -44,6 +46,9 @@ class TapStream:
             self.plan = int(plan.group(1))
         elif result:
             self.flush()
+            if self.plan_first and self.plan is None and self.count == 0:
+                self.session.fail(f"{self.prefix}a result before the TAP plan",
+                                  [text])
             self.count += 1
             self.pending = (result.group(1), result.group(2), [])
             # Only a failure's "#" lines are its diagnostics; other comment
