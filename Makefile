@@ -108,18 +108,28 @@ $(BUILD)/gen/asm-offsets.h: arch/ppc64/asm-offsets.c $(wildcard include/vrm/*.h 
 	$(Q)sed -n 's/.*@@OFFSET \([A-Z0-9_]*\) [$$#]*\(-*[0-9]*\).*/#define \1 \2/p' \
 		$@.s.tmp > $@.tmp && rm -f $@.s.tmp && mv -f $@.tmp $@
 
+# The linker scripts take their addresses from arch/memlayout.h, the one
+# statement of the address map.
+LDS_CPP = $(CC) -E -P -undef -x assembler-with-cpp -D__ASSEMBLY__ -Iarch/ppc64/include
+$(BUILD)/gen/kernel.lds: arch/ppc64/kernel.lds.S
+$(BUILD)/gen/user.lds: user/user.lds.S
+$(BUILD)/gen/kernel.lds $(BUILD)/gen/user.lds: arch/ppc64/include/arch/memlayout.h
+	$(call say,LDS,$@)
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(LDS_CPP) $(filter %.lds.S,$^) -o $@.tmp && mv -f $@.tmp $@
+
 # The kernel links twice: the first pass yields the symbol table that the
 # second embeds, so backtraces are symbolised from the image itself. The
 # table is placed after everything else, so no address moves between passes.
 KLINK = $(LD) -nostdlib -static -z noexecstack -z max-page-size=0x10000 \
-	--no-dynamic-linker --no-warn-rwx-segments -T arch/ppc64/kernel.lds --build-id=none
+	--no-dynamic-linker --no-warn-rwx-segments -T $(BUILD)/gen/kernel.lds --build-id=none
 $(BUILD)/syms-empty.o: tools/mksyms.py
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(PYTHON) tools/mksyms.py < /dev/null > $(BUILD)/syms-empty.S.tmp
 	$(Q)mv -f $(BUILD)/syms-empty.S.tmp $(BUILD)/syms-empty.S
 	$(Q)$(CC) $(KASFLAGS) -c $(BUILD)/syms-empty.S -o $@.tmp && mv -f $@.tmp $@
 
-$(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o arch/ppc64/kernel.lds tools/mksyms.py tools/check-image.sh
+$(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds tools/mksyms.py tools/check-image.sh
 	$(call say,LD,$@)
 	$(Q)$(KLINK) -o $@.pass1 $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o
 	$(Q)$(NM) -n --defined-only $@.pass1 | $(PYTHON) tools/mksyms.py > $(BUILD)/syms.S.tmp

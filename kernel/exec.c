@@ -24,7 +24,7 @@
 #define ARG_MAX		(64 * 1024)
 #define STACK_MAX	(8ul << 20)	/* below it the stack region faults */
 #define ARGS_MAX	1024
-#define REGION_BASE(r)	((uint64_t)(r) << 28)
+#define REGION_BASE(r)	((uint64_t)(r) << REGION_SHIFT)
 
 static uint64_t page_up(uint64_t a)
 {
@@ -78,7 +78,7 @@ static long load_segments(struct aspace *as, const struct ramfs_node *node,
 	*brk = 0;
 	for (unsigned int i = 0; i < img->nloads; i++) {
 		const struct elf_load *l = &img->loads[i];
-		unsigned int r = (unsigned int)(l->vaddr >> 28);
+		unsigned int r = (unsigned int)(l->vaddr >> REGION_SHIFT);
 
 		used[r] = true;
 		writable[r] |= l->write;

@@ -236,8 +236,8 @@ long sys_vmseg_delete(const unsigned long *a)
 	struct task *t = current_task();
 	uint64_t ea = a[0];
 
-	if ((ea & (SEGSIZE - 1)) || ea < ((uint64_t)USER_FIRST_FREE_REGION << 28) ||
-	    ea >= (uint64_t)USER_STACK_REGION << 28)
+	if ((ea & (SEGSIZE - 1)) || ea < ((uint64_t)USER_FIRST_FREE_REGION << REGION_SHIFT) ||
+	    ea >= (uint64_t)USER_STACK_REGION << REGION_SHIFT)
 		return -EINVAL;
 	return aspace_unmap(t->as, ea, NULL);
 }

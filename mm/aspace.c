@@ -17,9 +17,10 @@
 #include <vrm/panic.h>
 #include "vmm_impl.h"
 
-#define KERNEL_ATTACH_BASE	0xd000000000000000ul
-#define KERNEL_REGIONS		4096
 #define HANDLE_KEYS		(SLB_VSID_KS | SLB_VSID_KP)
+
+_Static_assert(REGION_SHIFT == SEGMENT_SHIFT_256M,
+	       "a region of arch/memlayout.h is one 256 MB segment");
 
 struct region {
 	vmid_t id;		/* 0: free */

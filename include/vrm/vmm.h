@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include <arch/memlayout.h>
 
 /*
  * Bolts the linear map of all memory, turns translation on for this CPU,
@@ -59,14 +60,9 @@ int vms_create_working(long *vmid, uint64_t npages);
 int vms_create_task(long *vmid, uint64_t npages, bool writable);
 
 /*
- * Task address spaces: USER_REGIONS regions of 256 MB from address 0
- * (region 0 stays empty, so a NULL pointer faults). The SLB is flushed
- * when a CPU switches spaces.
+ * Task address spaces: the regions of arch/memlayout.h (USER_REGIONS of
+ * 256 MB from address 0). The SLB is flushed when a CPU switches spaces.
  */
-#define USER_REGIONS		64
-#define USER_TOP		((uint64_t)USER_REGIONS << 28)
-#define USER_FIRST_FREE_REGION	3	/* 1: text, 2: data and heap */
-#define USER_STACK_REGION	(USER_REGIONS - 1)
 /* Region flags: what fork does with the region. Every region holds its
  * segment; the last region to go deletes it. */
 #define ASPACE_SHARE		0x1	/* the child maps the same segment */

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Kernel image layout: linked at KERNEL_BASE + 0x400000, loaded at 0x400000. */
+/* Kernel image layout: linked at KERNEL_BASE + KERNEL_LOAD_PA, loaded at KERNEL_LOAD_PA. */
+#include <arch/memlayout.h>
+
 OUTPUT_FORMAT("elf64-powerpcle")
 OUTPUT_ARCH(powerpc:common64)
 ENTRY(_start)
-
-KERNEL_BASE = 0xc000000000000000;
-LOAD_PA = 0x400000;
 
 PHDRS
 {
@@ -14,7 +13,7 @@ PHDRS
 
 SECTIONS
 {
-	. = KERNEL_BASE + LOAD_PA;
+	. = KERNEL_BASE + KERNEL_LOAD_PA;
 	_image_start = .;
 
 	/* The entry must be the lowest address: firmware ignores e_entry. */

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* User program layout: text at 0x10000000, data, bss and heap at 0x20000000. */
+/* User program layout: text in region 1, data, bss and heap in region 2. */
+#include <arch/memlayout.h>
+
 OUTPUT_FORMAT("elf64-powerpcle")
 OUTPUT_ARCH(powerpc:common64)
 ENTRY(_start)
@@ -17,7 +19,7 @@ PHDRS
 
 SECTIONS
 {
-	. = 0x10000000;
+	. = USER_TEXT_BASE;
 	.text : {
 		*(.text.start)
 		*(.text .text.*)
@@ -26,7 +28,7 @@ SECTIONS
 		*(.rodata .rodata.*)
 	} :text
 
-	. = 0x20000000;
+	. = USER_DATA_BASE;
 	.data : {
 		*(.data .data.*)
 		*(.sdata .sdata.*)
