@@ -425,10 +425,25 @@ void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg)
 	while (cond && !cond(arg));
 }
 
-void thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline)
+int thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline)
+{
+	return thread_sleep_on(chan, cond, arg, deadline, NULL);
+}
+
+/* Why a sleep that has ended did; with interrupts off, before sleep_done. */
+static int sleep_result(const struct thread *t, uint64_t deadline)
+{
+	if (deadline && mftb() >= deadline)
+		return -ETIMEDOUT;
+	return t->interrupted ? -EINTR : 0;
+}
+
+int thread_sleep_on(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline,
+		    spinlock_t *release)
 {
 	struct thread *t = current_thread();
 	unsigned long ee = irq_save();
+	int why;
 
 	if (deadline) {
 		struct thread **link;
@@ -445,16 +460,25 @@ void thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, ui
 	spin_lock(&sleep_lock);
 	if ((cond && cond(arg)) || t->interrupted || (deadline && mftb() >= deadline)) {
 		spin_unlock(&sleep_lock);
+		why = cond && cond(arg) ? 0 : sleep_result(t, deadline);
 		sleep_done(t, ee);
-		return;
+		return why;
 	}
 	t->wchan = chan;
 	t->state = THREAD_SLEEPING;
 	t->next = sleepers;
 	sleepers = t;
 	spin_unlock(&sleep_lock);
+	/* On the list before the caller's lock goes: a wakeup issued under
+	 * that lock finds this thread. */
+	if (release)
+		spin_unlock(release);
 	schedule();
+	why = sleep_result(t, deadline);
 	sleep_done(t, ee);
+	if (release)
+		spin_lock(release);
+	return why;
 }
 
 void thread_interrupt(struct thread *t)
@@ -478,13 +502,23 @@ void thread_interrupt(struct thread *t)
 		ipi_send(t->cpu, IPI_RESCHEDULE);
 }
 
-unsigned int wakeup(const void *chan)
+/* Takes sleepers on chan off the list (all, or the one that has slept
+ * longest: the list is newest first); sleep_lock held. */
+static struct thread *take_sleepers(const void *chan, bool all)
 {
-	unsigned long ee = spin_lock_irqsave(&sleep_lock);
-	struct thread **link = &sleepers, *woken = NULL;
-	unsigned int n = 0;
+	struct thread **link = &sleepers, **oldest = NULL, *woken = NULL;
 
-	while (*link) {
+	for (; *link; link = &(*link)->next)
+		if ((*link)->wchan == chan)
+			oldest = link;
+	if (!all && oldest) {
+		woken = *oldest;
+		*oldest = woken->next;
+		woken->wchan = NULL;
+		woken->next = NULL;
+		return woken;
+	}
+	for (link = &sleepers; all && *link;) {
 		struct thread *t = *link;
 
 		if (t->wchan != chan) {
@@ -496,6 +530,27 @@ unsigned int wakeup(const void *chan)
 		t->next = woken;
 		woken = t;
 	}
+	return woken;
+}
+
+unsigned int wakeup_one(const void *chan)
+{
+	unsigned long ee = spin_lock_irqsave(&sleep_lock);
+	struct thread *t = take_sleepers(chan, false);
+
+	spin_unlock_irqrestore(&sleep_lock, ee);
+	if (!t)
+		return 0;
+	put_on(t->bound != CPU_ANY ? (unsigned int)t->bound : t->cpu, t);
+	return 1;
+}
+
+unsigned int wakeup(const void *chan)
+{
+	unsigned long ee = spin_lock_irqsave(&sleep_lock);
+	struct thread *woken = take_sleepers(chan, true);
+	unsigned int n = 0;
+
 	spin_unlock_irqrestore(&sleep_lock, ee);
 	while (woken) {
 		struct thread *t = woken;

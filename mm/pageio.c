@@ -3,70 +3,33 @@
  * Frames for segment pages and the page I/O that fills and empties them:
  * requests go to the segment's pager (its paging device table entry's
  * strategy routine) in the entry's bufs, and come back through iodone.
- * Waiting means giving the CPU to the hypervisor until an interrupt; a
- * finished request wakes the CPUs that wait.
+ * A thread that waits for page I/O (or for a buf) sleeps on one queue,
+ * and every finished request wakes the queue: each sleeper looks at its
+ * page again.
  */
 #define pr_fmt "pageio: "
 #include <string.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
-#include <arch/smp.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/log.h>
+#include <vrm/wait.h>
 #include "vmm_impl.h"
 
 uint64_t frames_held;
 
-static struct {
-	volatile bool waiting;
-	volatile bool interrupted;
-} cpu_wait[NR_CPUS];
-
-void vmm_interrupt_waits(unsigned int cpu)
-{
-	if (cpu < NR_CPUS) {
-		cpu_wait[cpu].interrupted = true;
-		ipi_send(cpu, IPI_PING);
-	}
-}
-
-bool vmm_take_interrupt(void)
-{
-	unsigned int me = cpu_index();
-	bool was = cpu_wait[me].interrupted;
-
-	cpu_wait[me].interrupted = false;
-	return was;
-}
-
-static void wake_waiters(void)
-{
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (cpu_wait[i].waiting && i != cpu_index())
-			ipi_send(i, IPI_PING);
-}
+static struct wait_queue io_done = WAIT_QUEUE_INIT;
 
 /*
- * Called with vmm_lock held and interrupts off; gives the lock up until an
- * interrupt, then takes it again. -EINTR when the wait may be interrupted
- * (intr) and vmm_interrupt_waits asked for it.
+ * Called with vmm_lock held and interrupts off; sleeps until a page I/O
+ * ends, with the lock given up meanwhile. -EINTR when the wait may be
+ * interrupted (intr: a V_INTRSEG segment) and thread_interrupt() came.
  */
 int wait_for_event(unsigned int intr)
 {
-	unsigned int me = cpu_index();
-
-	cpu_wait[me].waiting = true;
-	spin_unlock(&vmm_lock);
-	arch_cpu_idle();
-	spin_lock(&vmm_lock);
-	cpu_wait[me].waiting = false;
-	if (intr && cpu_wait[me].interrupted) {
-		cpu_wait[me].interrupted = false;
-		return -EINTR;
-	}
-	return 0;
+	return wait_event_locked(&io_done, &vmm_lock, NULL, NULL,
+				 intr ? WAIT_INTERRUPTIBLE : 0, 0);
 }
 
 /* Waits while the page is in I/O; the caller looks it up again after. */
@@ -300,6 +263,6 @@ void iodone(struct buf *bp)
 	else
 		pageout_done(s, bp->b_vmm_pno, vp, bp);
 	pdt_buf_put(s->pdt, bp);
-	wake_waiters();
+	wake_all(&io_done);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 }

@@ -91,13 +91,6 @@ int aspace_fork(struct aspace *src, struct aspace **out);
 /* Resident pages of its segments. */
 uint64_t aspace_resident(struct aspace *as);
 
-/* Ends the page waits of this CPU on V_INTRSEG segments with EINTR, as a
- * signal will. Safe from interrupt handlers. */
-void vmm_interrupt_waits(unsigned int cpu);
-/* Consumes a pending interruption of this CPU's waits, as delivering the
- * signal will; true if there was one. */
-bool vmm_take_interrupt(void);
-
 /* Frames that segments hold (resident pages). */
 uint64_t vmm_frames_held(void);
 #endif

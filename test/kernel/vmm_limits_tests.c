@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* The vmm suite's limits and error paths: full attach space, full paging space, misuse. */
+#include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/heap.h>
 #include <vrm/ktest.h>
+#include <vrm/sched.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
 #include "test_pager.h"
@@ -182,4 +184,48 @@ KTEST(vmm, "with the paging space full a new page fails with ENOMEM, no panic, a
 	vmm_stats(&s);
 	KT_EXPECT_EQ(t, s.pgsp_used, 0);
 	KT_EXPECT_EQ(t, frames_free_count(), free_before);
+}
+
+static volatile bool stop_counting;
+static volatile unsigned long ran_during_io;
+
+/* Bound to the faulting thread's CPU: counts its turns while a page-in is
+ * held by the pager. */
+static void count_while_held(void *arg)
+{
+	(void)arg;
+	while (!stop_counting) {
+		if (tp_held())
+			ran_during_io++;
+		thread_yield();
+	}
+}
+
+KTEST(vmm, "a thread waiting for a page-in sleeps: another thread runs on its CPU meanwhile")
+{
+	struct timer_event ev = { .fn = complete_held };
+	struct thread *counter;
+	caddr_t base;
+	vmid_t id;
+
+	tp_reset();
+	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
+	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
+	base = attach(id);
+	stop_counting = false;
+	ran_during_io = 0;
+	KT_EXPECT_EQ(t, thread_bind((int)cpu_index()), 0);
+	counter = thread_create(count_while_held, NULL, PRIO_DEFAULT, (int)cpu_index(), "counter");
+	tp_set_defer(true);
+	timer_event_add(&ev, mftb() + 5 * tb_per_tick);
+	KT_EXPECT_EQ(t, *word(base, 2), tp_word(2, 0));
+	KT_EXPECT(t, ran_during_io > 0);
+	stop_counting = true;
+	thread_join(counter);
+	KT_EXPECT_EQ(t, thread_bind(CPU_ANY), 0);
+	tp_set_defer(false);
+	vm_det(base);
+	KT_EXPECT_EQ(t, vms_delete(id), 0);
+	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	tp_reset();
 }
