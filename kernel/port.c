@@ -15,6 +15,7 @@
 #include <vrm/log.h>
 #include <vrm/sched.h>
 #include <vrm/uaccess.h>
+#include <vrm/wait.h>
 #include "syscalls.h"
 
 enum msg_state { MSG_QUEUED, MSG_RECEIVED, MSG_REPLIED, MSG_ABORTED };
@@ -29,6 +30,7 @@ struct msg {
 	volatile enum msg_state state;
 	struct port *port;
 	struct msg *next;
+	struct wait_queue ended;	/* the sender waits for the reply here */
 };
 
 struct port {
@@ -40,6 +42,7 @@ struct port {
 	struct msg *head, *tail;	/* queued */
 	struct msg *received;		/* waiting for a reply */
 	struct port *next;
+	struct wait_queue arrivals;	/* the owner waits for messages here */
 };
 
 static spinlock_t port_lock = SPINLOCK_INIT;
@@ -142,7 +145,7 @@ static void abort_all(struct port *p)
 		for (struct msg *m = lists[i], *next; m; m = next) {
 			next = m->next;
 			m->state = MSG_ABORTED;
-			wakeup(m);
+			wake_all(&m->ended);
 		}
 }
 
@@ -155,6 +158,9 @@ static void port_remove(struct port *p)
 			break;
 		}
 	abort_all(p);
+	/* A receiver in another thread of the owner looks again, and finds
+	 * the port gone. */
+	wake_all(&p->arrivals);
 	kfree(p);
 }
 
@@ -252,7 +258,7 @@ long sys_port_send(const unsigned long *a)
 		else
 			p->head = &m;
 		p->tail = &m;
-		wakeup(p);
+		wake_all(&p->arrivals);
 	}
 	spin_unlock_irqrestore(&port_lock, ee);
 	while (!err && !msg_done(&m)) {
@@ -261,7 +267,7 @@ long sys_port_send(const unsigned long *a)
 		else if (signal_pending())
 			err = -EINTR;
 		else
-			thread_sleep_until(&m, msg_done, &m, deadline);
+			wait_event(&m.ended, msg_done, &m, WAIT_INTERRUPTIBLE, deadline);
 	}
 	ee = spin_lock_irqsave(&port_lock);
 	/* m.port stays NULL when the message was never queued. */
@@ -287,13 +293,6 @@ long sys_port_send(const unsigned long *a)
 static size_t min_size(size_t a, size_t b)
 {
 	return a < b ? a : b;
-}
-
-static bool port_has_msg(void *arg)
-{
-	struct port *p = arg;
-
-	return p->head != NULL;
 }
 
 long sys_port_receive(const unsigned long *a)
@@ -344,9 +343,9 @@ long sys_port_receive(const unsigned long *a)
 			err = -EINTR;
 			break;
 		}
-		spin_unlock_irqrestore(&port_lock, ee);
-		thread_sleep_until(p, port_has_msg, p, deadline);
-		ee = spin_lock_irqsave(&port_lock);
+		/* One wake, then everything again: the port may be gone. */
+		wait_event_locked(&p->arrivals, &port_lock, NULL, NULL, WAIT_INTERRUPTIBLE,
+				  deadline);
 	}
 	if (err) {
 		spin_unlock_irqrestore(&port_lock, ee);
@@ -393,7 +392,7 @@ long sys_port_reply(const unsigned long *a)
 				m->reply = reply;
 				m->reply_len = len;
 				m->state = MSG_REPLIED;
-				wakeup(m);
+				wake_all(&m->ended);
 				err = 0;
 				break;
 			}

@@ -23,6 +23,7 @@
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
+#include <vrm/wait.h>
 #include "syscalls.h"
 #include "task_impl.h"
 
@@ -76,7 +77,8 @@ long sys_nanosleep(const unsigned long *a)
 {
 	struct timespec req, rem;
 	uint64_t deadline, now;
-	static const char chan;
+	/* A timed sleep: only the deadline or a signal ends it. */
+	static struct wait_queue nobody_wakes = WAIT_QUEUE_INIT;
 
 	if (copyin(&req, (void *)a[0], sizeof(req)))
 		return -EFAULT;
@@ -93,7 +95,7 @@ long sys_nanosleep(const unsigned long *a)
 				return -EFAULT;
 			return -EINTR;
 		}
-		thread_sleep_until(&chan, NULL, NULL, deadline);
+		wait_event(&nobody_wakes, NULL, NULL, WAIT_INTERRUPTIBLE, deadline);
 	}
 	return 0;
 }

@@ -2,11 +2,14 @@
 /* IPC port tests: send, receive and reply between tasks; rights, timeouts, limits. */
 
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/port.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "utest.h"
@@ -210,6 +213,45 @@ static void destroy_releases_sender(void)
 	check_err(port_reply(msgid, "late", 5), EINVAL);
 }
 
+static volatile int receive_result, receive_errno, receiving;
+
+static void *receive_in_thread(void *arg)
+{
+	char buf[16];
+
+	(void)arg;
+	receiving = 1;
+	receive_result = port_receive(port, buf, sizeof(buf), NULL, NULL, 5000);
+	receive_errno = errno;
+	return NULL;
+}
+
+/* Another thread of the owner destroys the port its sibling waits on:
+ * the wait ends at once, the port being gone (not after the timeout). */
+static void destroy_ends_a_receive_in_another_thread(void)
+{
+	struct timespec t0, t1;
+	pthread_t th;
+
+	port = port_create(0);
+	check(port > 0);
+	receive_result = 1;
+	receiving = 0;
+	check_eq(pthread_create(&th, NULL, receive_in_thread, NULL), 0);
+	while (!receiving)
+		sched_yield();
+	/* Time to reach its sleep; were it late, it would find the port
+	 * gone and pass all the same. */
+	nanosleep(&(struct timespec){ .tv_nsec = 50000000 }, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	check_eq(port_destroy(port), 0);
+	check_eq(pthread_join(th, NULL), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	check_eq(receive_result, -1);
+	check_eq(receive_errno, EINVAL);
+	check(t1.tv_sec - t0.tv_sec < 4);
+}
+
 static const struct utest cases[] = {
 	UTEST(send_receive_reply),
 	UTEST(largest_messages),
@@ -219,6 +261,7 @@ static const struct utest cases[] = {
 	UTEST(port_grant_allows_sending),
 	UTEST(bad_ports_and_ids),
 	UTEST(destroy_releases_sender),
+	UTEST(destroy_ends_a_receive_in_another_thread),
 };
 
 int main(void)
