@@ -8,7 +8,7 @@
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/percpu.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/time.h>
 #include <arch/uaccess.h>
 #include <vrm/errno.h>
