@@ -77,10 +77,32 @@ static void test_sprs(void)
 	is_hex(SRR1_PROG_ILL, 0x00080000, "SRR1: program, illegal instruction");
 }
 
+/* The storage-interrupt causes the VMM acts on (mm/fault.c), from the
+ * DSISR and SRR1 values QEMU reports (papr-notes 3.5). */
+static void test_fault_causes(void)
+{
+	is_hex(DSISR_NOHPTE, 0x40000000, "DSISR: no translation");
+	is_hex(DSISR_PROTFAULT, 0x08000000, "DSISR: protection");
+	ok(dsisr_no_translation(0x40000000) && !dsisr_protection(0x40000000),
+	   "a DSI without an HPTE is a missing translation");
+	ok(dsisr_protection(0x0a000000) && !dsisr_no_translation(0x0a000000),
+	   "a store that PP forbids is a protection fault");
+	ok(!dsisr_no_translation(0x02000000) && !dsisr_protection(0x02000000),
+	   "the store bit alone is neither");
+	ok(srr1_isi_no_translation(0x40000000) && !srr1_isi_protection(0x40000000),
+	   "an ISI without an HPTE is a missing translation");
+	ok(srr1_isi_protection(0x10000000) && srr1_isi_protection(0x08000000),
+	   "a fetch from no-execute storage and one PP forbids are protection faults");
+	ok(!srr1_isi_no_translation(MSR_PR | MSR_IR | MSR_DR | MSR_EE) &&
+	   !srr1_isi_protection(MSR_PR | MSR_IR | MSR_DR | MSR_EE),
+	   "the MSR bits SRR1 also holds say nothing about the cause");
+}
+
 int main(void)
 {
 	test_bits();
 	test_msr();
 	test_sprs();
+	test_fault_causes();
 	return done_testing();
 }

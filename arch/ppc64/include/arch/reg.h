@@ -23,6 +23,8 @@
 /* Data Storage Interrupt Status: why a data access failed ("Data Storage
  * Interrupt"). */
 #define SPR_DSISR		18
+#define   DSISR_NOHPTE		PPC_BIT(33)	/* no translation in the page table */
+#define   DSISR_PROTFAULT	PPC_BIT(36)	/* storage protection forbids it */
 /* Data Address: the address a data storage or segment interrupt was about. */
 #define SPR_DAR			19
 /* Decrementer: counts down at the timebase rate and asks for an interrupt
@@ -43,6 +45,31 @@
 #define SPR_SPRG2		274	/* scratch: r1 at exception entry */
 
 #ifndef __ASSEMBLY__
+#include <stdbool.h>
+
+/* What a data storage interrupt reports in DSISR. */
+static inline bool dsisr_no_translation(unsigned long dsisr)
+{
+	return dsisr & DSISR_NOHPTE;
+}
+
+static inline bool dsisr_protection(unsigned long dsisr)
+{
+	return dsisr & DSISR_PROTFAULT;
+}
+
+/* What an instruction storage interrupt reports in SRR1; a fetch from
+ * no-execute or guarded storage is a protection fault too. */
+static inline bool srr1_isi_no_translation(unsigned long srr1)
+{
+	return srr1 & SRR1_ISI_NOPT;
+}
+
+static inline bool srr1_isi_protection(unsigned long srr1)
+{
+	return srr1 & (SRR1_ISI_PROT | SRR1_ISI_N_G_OR_CIP);
+}
+
 #ifndef HOST_TEST
 /* The SPR number is an instruction field: spr must be a constant, which
  * always_inline makes it at every call. */
