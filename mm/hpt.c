@@ -6,7 +6,7 @@
  * under vmm_lock, except bolting, which happens before other CPUs run.
  */
 #define pr_fmt "hpt: "
-#include <arch/hcall.h>
+#include <arch/hcall_hpt.h>
 #include <arch/mmu_info.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>

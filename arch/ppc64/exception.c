@@ -4,7 +4,7 @@
 #include <string.h>
 #include <arch/cache.h>
 #include <arch/exception.h>
-#include <arch/hcall.h>
+#include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/percpu.h>
