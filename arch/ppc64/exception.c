@@ -95,7 +95,7 @@ int exceptions_init(void)
 	rc = hv_set_mode(H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0);
 	if (rc != H_SUCCESS) {
 		pr_emerg("H_SET_MODE(little-endian interrupts) failed: %ld\n", rc);
-		return -EIO;
+		return hcall_errno(rc);
 	}
 	return 0;
 }

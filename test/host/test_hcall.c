@@ -2,7 +2,8 @@
 /* Host tests of the typed hcall wrappers (arch/ppc64/include/arch/hcall_*.h):
  * each puts its call number and arguments where PAPR wants them and reads
  * its results from the right registers, seen through fake calling shapes;
- * the flag words against the values LoPAR and Linux use. */
+ * the flag words against the values LoPAR and Linux use; the one table
+ * from hcall status to errno. */
 
 #include <stdint.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include <arch/hcall_tce.h>
 #include <arch/hcall_vty.h>
 #include <arch/hcall_xics.h>
+#include <vrm/errno.h>
 
 #include "tap.h"
 
@@ -197,8 +199,53 @@ static void test_tce(void)
 	is_hex(TCE_RPN, ~0ull << TCE_SHIFT, "TCE: the real page is bits 0-51");
 }
 
+/* hcall_errno against its table in hcall.h, every listed status and the
+ * neighbours of each range, which are not in it. */
+static void test_errno(void)
+{
+	static const struct {
+		long status;
+		int err;
+	} table[] = {
+		{ 0, 0 },		/* H_SUCCESS */
+		{ 1, -EBUSY },		/* H_BUSY */
+		{ 9900, -EBUSY }, { 9901, -EBUSY }, { 9902, -EBUSY },
+		{ 9903, -EBUSY }, { 9904, -EBUSY }, { 9905, -EBUSY },
+		{ -1, -EIO },		/* H_HARDWARE */
+		{ -2, -ENOSYS },	/* H_FUNCTION */
+		{ -3, -EPERM },		/* H_PRIVILEGE */
+		{ -4, -EINVAL },	/* H_PARAMETER */
+		{ -5, -EINVAL },	/* H_BAD_MODE */
+		{ -6, -ENOSPC },	/* H_PTEG_FULL */
+		{ -7, -ENOENT },	/* H_NOT_FOUND */
+		{ -9, -ENOMEM },	/* H_NO_MEM */
+		{ -10, -EPERM },	/* H_AUTHORITY */
+		{ -11, -EPERM },	/* H_PERMISSION */
+		{ -16, -ENOSPC },	/* H_RESOURCE */
+		{ -55, -EINVAL }, { -56, -EINVAL }, { -57, -EINVAL }, { -58, -EINVAL },
+		{ -59, -EINVAL }, { -60, -EINVAL }, { -61, -EINVAL }, { -62, -EINVAL },
+		{ -256, -EINVAL }, { -300, -EINVAL }, { -511, -EINVAL },
+		/* Not in the table: an error the caller reports as I/O. */
+		{ 2, -EIO }, { 9899, -EIO }, { 9906, -EIO }, { -8, -EIO }, { -12, -EIO },
+		{ -54, -EIO }, { -63, -EIO }, { -255, -EIO }, { -512, -EIO },
+		{ -9005, -EIO },
+	};
+
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		is_int(hcall_errno(table[i].status), table[i].err, "hcall_errno(%ld)",
+		       table[i].status);
+	is_int(H_SUCCESS, 0, "H_SUCCESS is 0");
+	is_int(H_FUNCTION, -2, "H_FUNCTION is -2");
+	is_int(H_PTEG_FULL, -6, "H_PTEG_FULL is -6");
+	is_int(H_NOT_FOUND, -7, "H_NOT_FOUND is -7");
+	ok(hcall_is_busy(1) && hcall_is_busy(9900) && hcall_is_busy(9905) &&
+	   !hcall_is_busy(0) && !hcall_is_busy(9906) && !hcall_is_busy(-1),
+	   "hcall_is_busy: H_BUSY and 9900..9905 only");
+}
+
 int main(void)
 {
+	test_errno();
 	test_hpt();
 	test_xics();
 	test_vty();

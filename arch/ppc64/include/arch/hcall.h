@@ -23,11 +23,19 @@
 #define H_PTEG_FULL		(-6)
 #define H_NOT_FOUND		(-7)
 #define H_NO_MEM		(-9)
-#define H_LONG_BUSY_FIRST	9900
+#define H_AUTHORITY		(-10)
+#define H_PERMISSION		(-11)
+#define H_RESOURCE		(-16)
+#define H_P2			(-55)	/* H_P2..H_P9: parameter n is invalid */
+#define H_P9			(-62)
+#define H_UNSUPPORTED_FLAG_FIRST (-256)	/* a flag bit the hypervisor does not know */
+#define H_UNSUPPORTED_FLAG_LAST	(-511)
+#define H_LONG_BUSY_FIRST	9900	/* busy; retry after 1 ms .. 100 s */
 #define H_LONG_BUSY_LAST	9905
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>
+#include <vrm/errno.h>
 
 /*
  * The calling shapes (arch/ppc64/hcall.S): `sc 1` with the call number in
@@ -51,6 +59,55 @@ long hcall_inout8(unsigned long op, uint64_t regs[static 8]);
 static inline int hcall_is_busy(long rc)
 {
 	return rc == H_BUSY || (rc >= H_LONG_BUSY_FIRST && rc <= H_LONG_BUSY_LAST);
+}
+
+/*
+ * The one place an hcall status becomes a kernel error (0 or a negative
+ * errno). Wrappers return the status unchanged; a caller that passes an
+ * error on converts it here.
+ *
+ *   H_SUCCESS                                  0
+ *   H_BUSY, long busy 9900..9905               -EBUSY   (try again)
+ *   H_HARDWARE                                 -EIO
+ *   H_FUNCTION                                 -ENOSYS  (no such call here)
+ *   H_PRIVILEGE, H_AUTHORITY, H_PERMISSION     -EPERM
+ *   H_PARAMETER, H_BAD_MODE, H_P2..H_P9,
+ *     unsupported flags -256..-511             -EINVAL
+ *   H_PTEG_FULL, H_RESOURCE                    -ENOSPC
+ *   H_NOT_FOUND                                -ENOENT
+ *   H_NO_MEM                                   -ENOMEM
+ *   any other status                           -EIO
+ */
+static inline int hcall_errno(long rc)
+{
+	if (hcall_is_busy(rc))
+		return -EBUSY;
+	if ((rc <= H_P2 && rc >= H_P9) ||
+	    (rc <= H_UNSUPPORTED_FLAG_FIRST && rc >= H_UNSUPPORTED_FLAG_LAST))
+		return -EINVAL;
+	switch (rc) {
+	case H_SUCCESS:
+		return 0;
+	case H_FUNCTION:
+		return -ENOSYS;
+	case H_PRIVILEGE:
+	case H_AUTHORITY:
+	case H_PERMISSION:
+		return -EPERM;
+	case H_PARAMETER:
+	case H_BAD_MODE:
+		return -EINVAL;
+	case H_PTEG_FULL:
+	case H_RESOURCE:
+		return -ENOSPC;
+	case H_NOT_FOUND:
+		return -ENOENT;
+	case H_NO_MEM:
+		return -ENOMEM;
+	case H_HARDWARE:
+	default:
+		return -EIO;
+	}
 }
 #endif /* __ASSEMBLY__ */
 #endif
