@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Entry from firmware: endian switch, placement, stack, BSS, per-CPU, then C. */
 #include <arch/asm.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/memlayout.h>
 #include <arch/percpu.h>
 #include <arch/frame.h>
@@ -86,7 +86,7 @@ FUNC(_start)
 	/* Boot CPU's per-CPU area, and the stack-protector canary that every
 	 * CPU shares (set before any C runs, never changed afterwards). */
 	LOAD_IMM64(r13, percpu_area + PERCPU_R13_BIAS)
-	mtspr	SPRN_SPRG0, r13
+	mtspr	SPR_SPRG0, r13
 	mftb	r0
 	rotldi	r0, r0, 29
 	xor	r0, r0, r10
@@ -116,7 +116,7 @@ FUNC(secondary_entry)
 1:	LOAD_IMM64(r4, KERNEL_BASE)
 	or	r3, r3, r4
 	addi	r13, r3, PERCPU_R13_BIAS
-	mtspr	SPRN_SPRG0, r13
+	mtspr	SPR_SPRG0, r13
 	LOAD_IMM64(r2, .TOC.)
 	ld	r1, PC_KSTACK(r13)
 	li	r0, 0

@@ -3,7 +3,7 @@
 #define pr_fmt "vty: "
 #include <string.h>
 #include <libfdt.h>
-#include <arch/hcall.h>
+#include <arch/hcall_vty.h>
 #include <arch/irq.h>
 #include <arch/ppc.h>
 #include <arch/spinlock.h>

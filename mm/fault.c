@@ -10,13 +10,9 @@
 #include <arch/cache.h>
 #include <arch/exception.h>
 #include <arch/memlayout.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <vrm/errno.h>
 #include "vmm_impl.h"
-
-/* DSISR bits of a data storage interrupt (Power ISA 3.0, 6.5.3). */
-#define DSISR_NOHPTE		PPC_BIT(33)
-#define DSISR_PROTFAULT		PPC_BIT(36)
 
 static int page_fault(uint64_t ea, bool exec)
 {
@@ -80,18 +76,18 @@ static int instruction_segment(struct trap_frame *f)
 
 static int data_storage(struct trap_frame *f)
 {
-	if (f->dsisr & DSISR_PROTFAULT)
+	if (dsisr_protection(f->dsisr))
 		return -EACCES;
-	if (f->dsisr & DSISR_NOHPTE)
+	if (dsisr_no_translation(f->dsisr))
 		return page_fault(f->dar, false);
 	return -EFAULT;
 }
 
 static int instruction_storage(struct trap_frame *f)
 {
-	if (f->msr & (SRR1_ISI_PROT | SRR1_ISI_N_G_OR_CIP))
+	if (srr1_isi_protection(f->msr))
 		return -EACCES;
-	if (f->msr & SRR1_ISI_NOPT)
+	if (srr1_isi_no_translation(f->msr))
 		return page_fault(f->nip, true);
 	return -EFAULT;
 }

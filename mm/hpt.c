@@ -6,7 +6,7 @@
  * under vmm_lock, except bolting, which happens before other CPUs run.
  */
 #define pr_fmt "hpt: "
-#include <arch/hcall.h>
+#include <arch/hcall_hpt.h>
 #include <arch/mmu_info.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
@@ -96,7 +96,8 @@ static bool evict_one(uint64_t group)
 }
 
 /* Enters v/r in the primary group, else the secondary, else evicts from
- * the primary and tries again. Returns the slot index, or -ENOSPC. */
+ * the primary and tries again. Returns the slot index, -ENOSPC when
+ * nothing can be evicted, or the error of an unexpected H_ENTER answer. */
 static long insert(const struct mmu_segment *m, uint64_t offset, uint64_t v, uint64_t r,
 		   bool *secondary)
 {
@@ -117,7 +118,7 @@ static long insert(const struct mmu_segment *m, uint64_t offset, uint64_t v, uin
 			if (rc != H_PTEG_FULL) {
 				hpt_error("H_ENTER %#lx %#lx: %ld\n", (unsigned long)v,
 				       (unsigned long)r, rc);
-				return -EIO;
+				return hcall_errno(rc);
 			}
 		}
 		if (!evict_one(group_of(hash, false)) && !evict_one(group_of(hash, true)))

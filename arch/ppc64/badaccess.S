@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Deliberate faults, for tests of the exception path. */
 #include <arch/asm.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 
 	.text
 /*

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <arch/cache.h>
 #include <arch/exception.h>
-#include <arch/hcall.h>
+#include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/percpu.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/time.h>
 #include <arch/uaccess.h>
 #include <vrm/errno.h>
@@ -95,7 +95,7 @@ int exceptions_init(void)
 	rc = hv_set_mode(H_SET_MODE_ENDIAN_LITTLE, H_SET_MODE_RESOURCE_LE, 0, 0);
 	if (rc != H_SUCCESS) {
 		pr_emerg("H_SET_MODE(little-endian interrupts) failed: %ld\n", rc);
-		return -EIO;
+		return hcall_errno(rc);
 	}
 	return 0;
 }

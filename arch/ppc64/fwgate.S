@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The one gate into big-endian 32-bit firmware: the OF client interface and RTAS. */
 #include <arch/asm.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/memlayout.h>
 #include <arch/frame.h>
 
@@ -32,7 +32,7 @@ FUNC(fw_call)
 	li	r12, MSR_RI@l
 	mtmsrd	r12, 1
 
-	mtsrr0	r3
+	mtspr	SPR_SRR0, r3
 	mr	r3, r4
 	mr	r4, r5
 	/* Firmware's MSR: ours without SF, LE, EE, IR, DR and RI. */
@@ -40,7 +40,7 @@ FUNC(fw_call)
 	ori	r12, r12, (MSR_LE | MSR_EE | MSR_IR | MSR_DR | MSR_RI)@l
 	andc	r11, r11, r12
 	clrldi	r11, r11, 1
-	mtsrr1	r11
+	mtspr	SPR_SRR1, r11
 	LOAD_IMM64(r12, fw_return)
 	clrldi	r12, r12, 32		/* reached by a 32-bit blr */
 	mtlr	r12
@@ -56,8 +56,8 @@ fw_return:
 	extsw	r3, r3
 	ld	r11, SAVE_MSR(r1)
 	LOAD_IMM64(r12, 1f)
-	mtsrr0	r12
-	mtsrr1	r11
+	mtspr	SPR_SRR0, r12
+	mtspr	SPR_SRR1, r11
 	rfid
 1:	ld	r2, SAVE_R2(r1)
 	gprs	ld, 13, 31, r1, STACK_FRAME_MIN

@@ -7,6 +7,7 @@
 #include <arch/mmu_info.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>
+#include <arch/reg.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 

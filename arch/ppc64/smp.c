@@ -3,7 +3,7 @@
 #define pr_fmt "smp: "
 #include <string.h>
 #include <libfdt.h>
-#include <arch/hcall.h>
+#include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>

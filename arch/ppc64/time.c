@@ -5,6 +5,7 @@
 #include <libfdt.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
@@ -43,7 +44,7 @@ static void set_decrementer(uint64_t deadline)
 	uint64_t now = mftb();
 	uint64_t delta = deadline > now ? deadline - now : 1;
 
-	mtspr(SPRN_DEC, delta);
+	mtspr(SPR_DEC, delta);
 }
 
 void timer_cpu_start(void)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Interrupt vectors (copied to real address 0) and the common entry and exit. */
 #include <arch/asm.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/frame.h>
 #include <asm-offsets.h>
 
@@ -15,8 +15,8 @@
  */
 #define VECTOR(n)					\
 	. = n;						\
-	mtspr	SPRN_SPRG1, r13;			\
-	mfspr	r13, SPRN_SPRG0;			\
+	mtspr	SPR_SPRG1, r13;			\
+	mfspr	r13, SPR_SPRG0;			\
 	std	r10, PC_EX_R10(r13);			\
 	li	r10, n;					\
 	b	vec_common
@@ -59,14 +59,14 @@ vec_common:
 	std	r11, PC_EX_CR(r13)
 	/* Interrupts arrive with translation off; the handlers run with the
 	 * kernel's MSR (translation on once the MMU is), entered by rfid. */
-	mfsrr0	r11
+	mfspr	r11, SPR_SRR0
 	std	r11, PC_EX_SRR0(r13)
-	mfsrr1	r11
+	mfspr	r11, SPR_SRR1
 	std	r11, PC_EX_SRR1(r13)
 	LOAD_IMM64(r11, exception_entry)
-	mtsrr0	r11
+	mtspr	SPR_SRR0, r11
 	ld	r11, PC_KERNEL_MSR(r13)
-	mtsrr1	r11
+	mtspr	SPR_SRR1, r11
 	rfid
 	.globl vectors_end
 vectors_end:
@@ -81,7 +81,7 @@ vectors_end:
  * exception_dispatch(frame).
  */
 FUNC(exception_entry)
-	mtspr	SPRN_SPRG2, r1
+	mtspr	SPR_SPRG2, r1
 	ld	r11, PC_EX_SRR1(r13)
 	andi.	r11, r11, MSR_PR@l
 	beq	1f
@@ -91,7 +91,7 @@ FUNC(exception_entry)
 2:	clrrdi	r1, r1, 4
 	subi	r1, r1, FRAME_SIZE
 	std	r0, TF + TF_GPR + 8 * 0(r1)
-	mfspr	r0, SPRN_SPRG2
+	mfspr	r0, SPR_SPRG2
 	std	r0, TF + TF_GPR + 8 * 1(r1)
 	std	r0, 0(r1)			/* back chain to the interrupted stack */
 	std	r2, TF + TF_GPR + 8 * 2(r1)
@@ -107,7 +107,7 @@ FUNC(exception_entry)
 	ld	r0, PC_EX_R11(r13)
 	std	r0, TF + TF_GPR + 8 * 11(r1)
 	std	r12, TF + TF_GPR + 8 * 12(r1)
-	mfspr	r0, SPRN_SPRG1
+	mfspr	r0, SPR_SPRG1
 	std	r0, TF + TF_GPR + 8 * 13(r1)
 	std	r14, TF + TF_GPR + 8 * 14(r1)
 	std	r15, TF + TF_GPR + 8 * 15(r1)
@@ -139,9 +139,9 @@ FUNC(exception_entry)
 	std	r0, TF + TF_XER(r1)
 	ld	r0, PC_EX_CR(r13)
 	std	r0, TF + TF_CCR(r1)
-	mfspr	r0, SPRN_DAR
+	mfspr	r0, SPR_DAR
 	std	r0, TF + TF_DAR(r1)
-	mfspr	r0, SPRN_DSISR
+	mfspr	r0, SPR_DSISR
 	std	r0, TF + TF_DSISR(r1)
 	std	r10, TF + TF_VECTOR(r1)
 
@@ -152,15 +152,15 @@ FUNC(exception_entry)
 /* Returns to the (possibly modified) frame at r1 + TF; interrupts off. */
 exception_return:
 	ld	r0, TF + TF_NIP(r1)
-	mtsrr0	r0
+	mtspr	SPR_SRR0, r0
 	ld	r0, TF + TF_MSR(r1)
-	mtsrr1	r0
+	mtspr	SPR_SRR1, r0
 	/* r13 is the task's own in problem state; in the kernel it is the
 	 * per-CPU pointer of the CPU returning, which is not the one that
 	 * took the interrupt when the thread moved in between. CR0 is free
 	 * here: the frame's CR is loaded below. */
 	andi.	r0, r0, MSR_PR@l
-	mfspr	r13, SPRN_SPRG0
+	mfspr	r13, SPR_SPRG0
 	beq	3f
 	ld	r13, TF + TF_GPR + 8 * 13(r1)
 3:	ld	r0, TF + TF_LR(r1)

@@ -3,7 +3,7 @@
 #define pr_fmt "xics: "
 #include <string.h>
 #include <libfdt.h>
-#include <arch/hcall.h>
+#include <arch/hcall_xics.h>
 #include <arch/irq.h>
 #include <arch/percpu.h>
 #include <arch/rtas.h>

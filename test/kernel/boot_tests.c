@@ -7,6 +7,7 @@
 #include <arch/memlayout.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>
+#include <arch/reg.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
@@ -111,7 +112,7 @@ struct tick_snapshot {
 /* The decrementer is 32 bits wide (no large decrementer is asked for). */
 static int64_t read_dec(void)
 {
-	return (int32_t)mfspr(SPRN_DEC);
+	return (int32_t)mfspr(SPR_DEC);
 }
 
 /* Waits for the next decrementer interrupt, then takes a snapshot with

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The vmm suite: translation, segments, the AIX services, faults, the clock. */
 #include <string.h>
-#include <arch/hcall.h>
+#include <arch/hcall_hpt.h>
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>
 #include <arch/percpu.h>

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <arch/frame.h>
 #include <arch/percpu.h>
-#include <arch/ppc.h>
+#include <arch/reg.h>
 #include <uapi/signal.h>
 
 /* Problem state with translation and interrupts on: nothing a task can
