@@ -21,6 +21,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -231,6 +232,15 @@ bool tap_is_str(const char *got, const char *want, const char *file, int line,
 	}
 	return pass;
 }
+
+/* A 64-bit equality with both values in hex when it fails. */
+#define is_hex(got, want, ...)							\
+	do {									\
+		uint64_t g_ = (got), w_ = (want);				\
+		if (!ok(g_ == w_, __VA_ARGS__))					\
+			diag("expected %#018llx, got %#018llx",			\
+			     (unsigned long long)w_, (unsigned long long)g_);	\
+	} while (0)
 
 /* A comment line in the TAP stream; newlines in the text are not split. */
 static inline __attribute__((format(printf, 1, 2))) void diag(const char *fmt, ...)

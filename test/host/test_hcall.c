@@ -17,14 +17,6 @@
 
 #include "tap.h"
 
-#define is_hex(got, want, ...)							\
-	do {									\
-		uint64_t g_ = (got), w_ = (want);				\
-		if (!ok(g_ == w_, __VA_ARGS__))					\
-			diag("expected %#018llx, got %#018llx",			\
-			     (unsigned long long)w_, (unsigned long long)g_);	\
-	} while (0)
-
 /* The fake hypervisor: what the last call passed, what the next returns. */
 enum shape { NORET, RET4, RET9, INOUT8 };
 static struct {

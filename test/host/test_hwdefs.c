@@ -10,15 +10,6 @@
 
 #include "tap.h"
 
-/* A 64-bit equality with both values in hex when it fails. */
-#define is_hex(got, want, ...)							\
-	do {									\
-		uint64_t g_ = (got), w_ = (want);				\
-		if (!ok(g_ == w_, __VA_ARGS__))					\
-			diag("expected %#018llx, got %#018llx",			\
-			     (unsigned long long)w_, (unsigned long long)g_);	\
-	} while (0)
-
 static void test_bits(void)
 {
 	struct tally tl = { 0 };

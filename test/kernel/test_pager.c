@@ -4,6 +4,8 @@
 #include <arch/spinlock.h>
 #include <vrm/errno.h>
 #include <vrm/heap.h>
+#include <vrm/ktest.h>
+#include <vrm/vmm.h>
 #include "test_pager.h"
 
 #define TP_HELD		64
@@ -125,4 +127,21 @@ unsigned int tp_log(struct tp_request *out, unsigned int max)
 uint64_t tp_file_word(uint64_t p, uint64_t i)
 {
 	return pages[p] ? pages[p][i] : tp_word(p, i);
+}
+
+static struct gnode file = { .gn_strategy = tp_strategy };
+
+caddr_t tp_client_open(struct ktest_run *t, int npages, vmid_t *id)
+{
+	tp_reset();
+	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
+	KT_EXPECT_EQ(t, vms_create(id, V_CLIENT, &file, npages * PAGESIZE, 0, 0), 0);
+	return vm_att(vm_handle(*id, VM_KEY_UNLIMITED), 0);
+}
+
+void tp_client_close(struct ktest_run *t, vmid_t id, caddr_t base)
+{
+	vm_det(base);
+	KT_EXPECT_EQ(t, vms_delete(id), 0);
+	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
 }

@@ -38,4 +38,11 @@ unsigned int tp_held(void);
 unsigned int tp_log(struct tp_request *out, unsigned int max);
 /* The file's word i of page p (what was written, or the pattern). */
 uint64_t tp_file_word(uint64_t p, uint64_t i);
+
+struct ktest_run;
+/* A fresh file system (the pager reset and mounted) and a client segment
+ * of npages on it, attached with full rights; its address. */
+caddr_t tp_client_open(struct ktest_run *t, int npages, vmid_t *id);
+/* Detaches and deletes the segment and unmounts the file system. */
+void tp_client_close(struct ktest_run *t, vmid_t id, caddr_t base);
 #endif

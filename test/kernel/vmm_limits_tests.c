@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The vmm suite's limits and error paths: full attach space, full paging space, misuse. */
+#include <arch/memlayout.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
@@ -11,9 +12,6 @@
 #include <vrm/vmuser.h>
 #include "test_pager.h"
 
-#define KERNEL_REGIONS	4096	/* the kernel attach space, docs/vmm.md */
-
-static struct gnode file = { .gn_strategy = tp_strategy };
 
 static volatile uint64_t *word(caddr_t base, uint64_t page)
 {
@@ -107,10 +105,7 @@ KTEST(vmm, "vms_delete waits for the page-outs in flight, then deletes")
 	caddr_t base;
 	vmid_t id;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	base = attach(id);
+	base = tp_client_open(t, 4, &id);
 	*word(base, 0) = 10;
 	*word(base, 3) = 13;
 	tp_set_defer(true);
@@ -208,10 +203,7 @@ KTEST(vmm, "a thread waiting for a page-in sleeps: another thread runs on its CP
 	caddr_t base;
 	vmid_t id;
 
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(&id, V_CLIENT, &file, 4 * PAGESIZE, 0, 0), 0);
-	base = attach(id);
+	base = tp_client_open(t, 4, &id);
 	stop_counting = false;
 	ran_during_io = 0;
 	KT_EXPECT_EQ(t, thread_bind((int)cpu_index()), 0);
@@ -224,8 +216,6 @@ KTEST(vmm, "a thread waiting for a page-in sleeps: another thread runs on its CP
 	thread_join(counter);
 	KT_EXPECT_EQ(t, thread_bind(CPU_ANY), 0);
 	tp_set_defer(false);
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
+	tp_client_close(t, id, base);
 	tp_reset();
 }

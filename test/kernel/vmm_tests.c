@@ -40,23 +40,6 @@ static caddr_t attach(vmid_t id)
 	return vm_att(vm_handle(id, VM_KEY_UNLIMITED), 0);
 }
 
-/* A fresh file system (the test pager) and a client segment of npages on
- * it, attached. */
-static caddr_t client_open(struct ktest_run *t, int npages, vmid_t *id)
-{
-	tp_reset();
-	KT_EXPECT_EQ(t, vm_mount(D_REMOTE, tp_strategy, 8), 0);
-	KT_EXPECT_EQ(t, vms_create(id, V_CLIENT, &file, npages * PAGESIZE, 0, 0), 0);
-	return attach(*id);
-}
-
-static void client_close(struct ktest_run *t, vmid_t id, caddr_t base)
-{
-	vm_det(base);
-	KT_EXPECT_EQ(t, vms_delete(id), 0);
-	KT_EXPECT_EQ(t, vm_umount(D_REMOTE, tp_strategy), 0);
-}
-
 static vmid_t working(struct ktest_run *t, uint64_t npages)
 {
 	vmid_t id = 0;
@@ -277,7 +260,7 @@ KTEST(vmm, "a client page-in is a read of that page's block, through the strateg
 	caddr_t base;
 	unsigned int n;
 
-	base = client_open(t, 8, &id);
+	base = tp_client_open(t, 8, &id);
 	KT_EXPECT_EQ(t, read_word(base, 3, 5), tp_word(3, 5));
 	KT_EXPECT_EQ(t, read_word(base, 3, 511), tp_word(3, 511));
 	n = tp_log(log, 8);
@@ -292,7 +275,7 @@ KTEST(vmm, "a client page-in is a read of that page's block, through the strateg
 	KT_EXPECT_EQ(t, vm_makep(id, -1), EINVAL);
 	KT_EXPECT_EQ(t, vm_makep(id, PAGES_PER_SEG), EINVAL);
 	KT_EXPECT_EQ(t, vm_makep(id + 1000, 0), EINVAL);
-	client_close(t, id, base);
+	tp_client_close(t, id, base);
 }
 
 KTEST(vmm, "vm_makep is for client storage only")
@@ -311,7 +294,7 @@ KTEST(vmm, "vm_writep writes the modified pages of the range and only those")
 	unsigned int n, writes = 0;
 	bool saw1 = false, saw3 = false;
 
-	base = client_open(t, 8, &id);
+	base = tp_client_open(t, 8, &id);
 	for (uint64_t p = 0; p < 5; p++)
 		KT_EXPECT_EQ(t, read_word(base, p, 0), tp_word(p, 0));
 	write_word(base, 1, 7, 111);
@@ -340,7 +323,7 @@ KTEST(vmm, "vm_writep writes the modified pages of the range and only those")
 	KT_EXPECT_EQ(t, vm_writep(id, 0, -2), EINVAL);
 	KT_EXPECT_EQ(t, vm_writep(id, 4, 5), EINVAL);
 	KT_EXPECT_EQ(t, vm_writep(id + 1000, 0, 1), EINVAL);
-	client_close(t, id, base);
+	tp_client_close(t, id, base);
 }
 
 static void complete_later(struct timer_event *e)
@@ -355,7 +338,7 @@ KTEST(vmm, "vms_iowait waits for the page-outs in flight and reports a failed on
 	vmid_t id;
 	caddr_t base;
 
-	base = client_open(t, 4, &id);
+	base = tp_client_open(t, 4, &id);
 	write_word(base, 0, 0, 10);
 	write_word(base, 2, 0, 12);
 	tp_set_defer(true);
@@ -377,7 +360,7 @@ KTEST(vmm, "vms_iowait waits for the page-outs in flight and reports a failed on
 	KT_EXPECT_EQ(t, vms_iowait(id), 0);
 	KT_EXPECT_EQ(t, tp_file_word(1, 0), 11);
 	KT_EXPECT_EQ(t, vms_iowait(id + 1000), EINVAL);
-	client_close(t, id, base);
+	tp_client_close(t, id, base);
 }
 
 KTEST(vmm, "vm_releasep discards frames: the next touch pages in again")
@@ -386,7 +369,7 @@ KTEST(vmm, "vm_releasep discards frames: the next touch pages in again")
 	vmid_t id, ws = working(t, 4);
 	caddr_t base, wbase = attach(ws);
 
-	base = client_open(t, 4, &id);
+	base = tp_client_open(t, 4, &id);
 	KT_EXPECT_EQ(t, read_word(base, 2, 0), tp_word(2, 0));
 	write_word(base, 2, 0, 5);	/* discarded, never written */
 	KT_EXPECT_EQ(t, vm_releasep(id, 2, 1), 0);
@@ -459,13 +442,13 @@ KTEST(vmm, "a failed page-in is an I/O error the toucher sees, and a retry works
 	vmid_t id;
 	caddr_t base;
 
-	base = client_open(t, 4, &id);
+	base = tp_client_open(t, 4, &id);
 	tp_set_error(EIO);
 	KT_EXPECT_FAULT(t, &c, 0x300, read_word(base, 0, 0));
 	KT_EXPECT_EQ(t, c.error, -EIO);
 	tp_set_error(0);
 	KT_EXPECT_EQ(t, read_word(base, 0, 0), tp_word(0, 0));
-	client_close(t, id, base);
+	tp_client_close(t, id, base);
 }
 
 #define CROWD 24
@@ -651,7 +634,7 @@ KTEST(vmm, "figures: a zero-fill fault and a vms_create + vms_delete pair, in ti
 	kprintf("# zero-fill fault: %lu ticks (%lu ns); vms_create+vms_delete: %lu ticks (%lu ns)\n",
 		(unsigned long)fault_ticks, (unsigned long)(fault_ticks * 1000000000ul / tb_freq),
 		(unsigned long)pair_ticks, (unsigned long)(pair_ticks * 1000000000ul / tb_freq));
-	client_close(t, id, base);
+	tp_client_close(t, id, base);
 }
 
 #define LIVE_MAX 100000
@@ -712,7 +695,7 @@ KTEST(vmm, "code in a client segment runs: segment miss, page-in, instruction fe
 	caddr_t base;
 	unsigned int n;
 
-	base = client_open(t, 4, &id);
+	base = tp_client_open(t, 4, &id);
 	/* Into the file through the segment, then out of memory again. */
 	memcpy(base + PAGESIZE + 0x100, return_42, sizeof(return_42));
 	KT_EXPECT_EQ(t, vm_writep(id, 1, 1), 0);
@@ -729,7 +712,7 @@ KTEST(vmm, "code in a client segment runs: segment miss, page-in, instruction fe
 	n = tp_log(log, 8);
 	KT_EXPECT_EQ(t, log[n - 1].flags, B_READ);
 	KT_EXPECT_EQ(t, log[n - 1].pno, 1);
-	client_close(t, id, base);
+	tp_client_close(t, id, base);
 }
 
 static void touch_region(void *arg)
