@@ -46,13 +46,21 @@ static struct dt_node make_node(struct dt_tree *t, int off)
 	return off >= 0 ? (struct dt_node){ t, off, t->gen } : DT_NONE;
 }
 
-/* The node's offset, or -EINVAL for a handle made before the last edit
- * (whatever lies at its offset now is another node, or none). With the
- * tree's lock held. */
+/*
+ * The node's offset, or -EINVAL for a handle that an edit since it was
+ * made may have moved (whatever lies at its offset now is another node,
+ * or none), or that is older than the edits remembered. The root never
+ * moves. With the tree's lock held.
+ */
 static int node_off(struct dt_node n)
 {
-	if (n.gen != n.tree->gen) {
-		pr_err("stale node handle (generation %u, tree at %u)\n", n.gen, n.tree->gen);
+	const struct dt_tree *t = n.tree;
+	bool moved = n.off && t->gen - n.gen > DT_EDIT_HISTORY;
+
+	for (unsigned int g = n.gen; n.off && !moved && g != t->gen;)
+		moved = n.off >= t->moved[++g % DT_EDIT_HISTORY];
+	if (moved) {
+		pr_err("stale node handle (offset %d, %u edits old)\n", n.off, t->gen - n.gen);
 		return -EINVAL;
 	}
 	return n.off;
@@ -481,7 +489,10 @@ static int edit(struct dt_node *n, enum edit_op op, const char *name, const void
 				break;
 		}
 		if (rc >= 0) {
+			/* libfdt inserts or removes bytes after the node's
+			 * start; a deleted node itself is gone. */
 			t->gen++;
+			t->moved[t->gen % DT_EDIT_HISTORY] = op == DEL_NODE ? off : off + 1;
 			*n = op == DEL_NODE ? DT_NONE : make_node(t, off);
 			if (added)
 				*added = make_node(t, rc);

@@ -16,21 +16,29 @@
  * - Reads return 0 or a negative errno and leave *val untouched on
  *   failure, so a default is set by storing it first. A missing node or
  *   property is -ENOENT, a property of the wrong size -EINVAL.
- * - Every call is atomic against every other (one lock per tree), but a
- *   node handle, and a pointer into the tree (dt_prop_get, dt_prop_string,
- *   dt_node_name, struct dt_prop), is good only until the next edit. A
- *   call given a handle from before an edit fails (-EINVAL, logged). Code
- *   that may run while the tree is edited brackets its reads with
- *   dt_hold() and dt_release(): edits wait until nobody holds the tree.
+ * - Every call is atomic against every other (one lock per tree). A node
+ *   handle stays good across edits that change the tree only inside it or
+ *   after it (in tree order): the root always, a parent while its children
+ *   are edited. A handle an edit may have moved is refused (-EINVAL,
+ *   logged), never misread. Pointers into the tree (dt_prop_get,
+ *   dt_prop_string, dt_node_name, struct dt_prop) are good until the next
+ *   edit. Code that may run while the tree is edited brackets its reads
+ *   with dt_hold() and dt_release(): edits wait until nobody holds it.
  * - Not from interrupt handlers: the lock does not mask interrupts.
  */
+
+/* Edits remembered to tell whether a handle may have moved; a handle
+ * older than that (the root aside) is refused. */
+#define DT_EDIT_HISTORY	64
 
 /* A flattened tree. Its members are dt.c's: callers only name it, to read
  * a second tree (dt_tree_open) beside the kernel's. */
 struct dt_tree {
 	void *fdt;
 	size_t size;		/* bytes of the buffer the tree lies in */
-	unsigned int gen;	/* edits so far: older handles are stale */
+	unsigned int gen;	/* edits so far */
+	/* Edit g moved every node at or past moved[g % DT_EDIT_HISTORY]. */
+	int moved[DT_EDIT_HISTORY];
 	unsigned int holders;	/* dt_hold()s in force: edits wait */
 	bool editable;
 	bool owned;		/* fdt came from the allocator, free it on growth */
@@ -135,10 +143,10 @@ void dt_hold(void);
 void dt_release(void);
 
 /*
- * Edits, for DLPAR; the kernel's tree only (another is -EROFS). Each
- * makes every other handle stale and refreshes the ones it is given. A
- * tree that is full moves into a larger buffer from the allocator. 0, or
- * -EINVAL (bad name, stale handle), -EEXIST, -ENOMEM, -EROFS, each logged.
+ * Edits, for DLPAR; the kernel's tree only (another is -EROFS). A tree
+ * that is full moves into a larger buffer from the allocator, keeping
+ * every handle. 0, or -EINVAL (bad name, stale handle), -EEXIST, -ENOMEM,
+ * -EROFS, -ENOENT (no node), each logged.
  */
 int dt_add_node(struct dt_node *parent, const char *name, struct dt_node *child);
 int dt_set_prop(struct dt_node *n, const char *name, const void *value, int len);
