@@ -128,7 +128,7 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o arch/ppc64/kernel.lds tools
 	$(Q)$(CC) $(KASFLAGS) -c $(BUILD)/syms.S -o $(BUILD)/syms.o.tmp
 	$(Q)mv -f $(BUILD)/syms.o.tmp $(BUILD)/syms.o
 	$(Q)$(KLINK) -Map=$(BUILD)/vrm.map.tmp -o $@.tmp $(KOBJS) $(FDT_LIB) $(BUILD)/syms.o
-	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE)
+	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE) $(KOBJS)
 	$(Q)mv -f $(BUILD)/vrm.map.tmp $(BUILD)/vrm.map && mv -f $@.tmp $@
 
 -include $(KOBJS:.o=.d)
