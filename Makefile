@@ -78,6 +78,7 @@ KASFLAGS := $(filter-out -std=gnu11,$(KCFLAGS)) -D__ASSEMBLY__ -Wa,-mregnames
 obj-y :=
 include boot/Makefile.inc
 include arch/ppc64/Makefile.inc
+include base/Makefile.inc
 include mm/Makefile.inc
 include kernel/Makefile.inc
 include drivers/Makefile.inc
@@ -137,7 +138,7 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds too
 	$(Q)$(CC) $(KASFLAGS) -c $(BUILD)/syms.S -o $(BUILD)/syms.o.tmp
 	$(Q)mv -f $(BUILD)/syms.o.tmp $(BUILD)/syms.o
 	$(Q)$(KLINK) -Map=$(BUILD)/vrm.map.tmp -o $@.tmp $(KOBJS) $(FDT_LIB) $(BUILD)/syms.o
-	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE)
+	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE) $(KOBJS)
 	$(Q)mv -f $(BUILD)/vrm.map.tmp $(BUILD)/vrm.map && mv -f $@.tmp $@
 
 -include $(KOBJS:.o=.d)
@@ -170,7 +171,7 @@ test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
 
 clean:
 	rm -rf $(BUILD)/*.o $(BUILD)/*.elf* $(BUILD)/*.tmp $(BUILD)/vrm.map $(BUILD)/gen \
-		$(BUILD)/boot $(BUILD)/arch $(BUILD)/mm $(BUILD)/kernel $(BUILD)/drivers \
+		$(BUILD)/boot $(BUILD)/arch $(BUILD)/base $(BUILD)/mm $(BUILD)/kernel $(BUILD)/drivers \
 		$(BUILD)/lib $(BUILD)/test $(BUILD)/host $(BUILD)/test-logs $(BUILD)/*.S \
 		$(BUILD)/*.img $(BUILD)/bench/linux $(BUILD)/bench/logs $(BUILD)/bench/*.cpio \
 		$(BUILD)/bench/*.raw $(BUILD)/bench.json

@@ -2,17 +2,19 @@
 /* Hypervisor virtual terminal (H_PUT_TERM_CHAR / H_GET_TERM_CHAR). */
 #define pr_fmt "vty: "
 #include <string.h>
-#include <libfdt.h>
 #include <arch/hcall_vty.h>
 #include <arch/irq.h>
 #include <arch/ppc.h>
 #include <arch/spinlock.h>
 #include <vrm/console.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 #include <vrm/vty.h>
 
 static unsigned long vterm;
+static uint32_t vty_irq;		/* its input interrupt, when it has one */
+static bool vty_has_irq;
 static unsigned long input_interrupts;
 static spinlock_t input_lock = SPINLOCK_INIT;
 
@@ -67,47 +69,42 @@ static const struct console_driver vty_driver = {
 };
 
 /* The console's node: /chosen stdout-path, else the first hvterm1. */
-static int find_vty(const void *fdt)
+static struct dt_node find_vty(void)
 {
-	int chosen = fdt_path_offset(fdt, "/chosen");
-	const char *path = NULL;
-	int node;
+	struct dt_node chosen = dt_find_by_path(dt_root(), "/chosen"), node;
+	const char *path = dt_prop_string(chosen, "linux,stdout-path");
 
-	if (chosen >= 0) {
-		path = fdt_getprop(fdt, chosen, "linux,stdout-path", NULL);
-		if (!path)
-			path = fdt_getprop(fdt, chosen, "stdout-path", NULL);
+	if (!path)
+		path = dt_prop_string(chosen, "stdout-path");
+	if (path) {
+		node = dt_find_by_path(dt_root(), path);
+		if (dt_node_is_compatible(node, "hvterm1"))
+			return node;
 	}
-	if (path && (node = fdt_path_offset(fdt, path)) >= 0 &&
-	    !fdt_node_check_compatible(fdt, node, "hvterm1"))
-		return node;
-	return fdt_node_offset_by_compatible(fdt, -1, "hvterm1");
+	return dt_find_compatible(dt_root(), DT_NONE, "hvterm1");
 }
 
-int vty_init(const void *fdt)
+int vty_init(void)
 {
-	int node = find_vty(fdt);
-	const fdt32_t *reg;
+	struct dt_node node = find_vty();
+	uint32_t reg;
 
-	if (node < 0)
+	if (dt_prop_cells(node, "reg", 0, &reg, 1) < 1)
 		return -ENODEV;
-	reg = fdt_getprop(fdt, node, "reg", NULL);
-	if (!reg)
-		return -ENODEV;
-	vterm = fdt32_to_cpu(*reg);
+	vterm = reg;
+	vty_has_irq = dt_prop_cells(node, "interrupts", 0, &vty_irq, 1) >= 1;
 	console_register(&vty_driver);
-	return node;
+	return 0;
 }
 
-int vty_enable_interrupt(const void *fdt, int node)
+int vty_enable_interrupt(void)
 {
-	const fdt32_t *irq = fdt_getprop(fdt, node, "interrupts", NULL);
 	int err;
 
-	if (!irq)
+	if (!vty_has_irq)
 		return -ENODEV;	/* input is polled at each tick instead */
-	err = irq_register(fdt32_to_cpu(*irq), vty_interrupt, NULL);
+	err = irq_register(vty_irq, vty_interrupt, NULL);
 	if (err)
-		pr_warn("input interrupt %#x: %d; polling instead\n", fdt32_to_cpu(*irq), err);
+		pr_warn("input interrupt %#x: %d; polling instead\n", vty_irq, err);
 	return err;
 }

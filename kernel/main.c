@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* kmain: from the flattened tree to a running kernel, in dependency order. */
 #include <string.h>
-#include <libfdt.h>
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/mmu_info.h>
@@ -12,6 +11,7 @@
 #include <arch/time.h>
 #include <vrm/cmdline.h>
 #include <vrm/console.h>
+#include <vrm/dt.h>
 #include <vrm/fmt.h>
 #include <vrm/kernel.h>
 #include <vrm/ktest.h>
@@ -28,18 +28,21 @@
 #include <vrm/vmm.h>
 #include <vrm/vty.h>
 
-void *kernel_fdt;
 const char *boot_firmware_name = "unknown";
 
-/* What /chosen says of the firmware and the command line. */
-static void read_chosen(const void *fdt)
+/* What /chosen says of the firmware and the command line. Both are
+ * copied: the tree moves when DLPAR grows it. */
+static void read_chosen(void)
 {
-	int chosen = fdt_path_offset(fdt, "/chosen");
-	const char *fw = chosen >= 0 ? fdt_getprop(fdt, chosen, "vrm,firmware", NULL) : NULL;
-	const char *args = chosen >= 0 ? fdt_getprop(fdt, chosen, "bootargs", NULL) : NULL;
+	static char firmware[16];
+	struct dt_node chosen = dt_find_by_path(dt_root(), "/chosen");
+	const char *fw = dt_prop_string(chosen, "vrm,firmware");
+	const char *args = dt_prop_string(chosen, "bootargs");
 
-	if (fw)
-		boot_firmware_name = fw;
+	if (fw) {
+		strlcpy(firmware, fw, sizeof(firmware));
+		boot_firmware_name = firmware;
+	}
 	if (args)
 		cmdline_set(args);
 }
@@ -100,19 +103,18 @@ void kmain(void *fdt)
 	char level[4], tests[128], banner[96];
 	int vty, err;
 
-	kernel_fdt = fdt;
 	must(exceptions_init(), "installing interrupt vectors");
-	if (fdt_check_header(fdt))
+	if (dt_init(fdt))
 		panic("the flattened device tree is corrupt");
 	/* The console first, so any failure below can be seen. */
-	vty = vty_init(fdt);
-	read_chosen(fdt);
+	vty = vty_init();
+	read_chosen();
 	if (cmdline_get("loglevel", level, sizeof(level)))
 		log_set_console_level(level[0] - '0');
-	must(rtas_init(fdt), "RTAS");
-	must(time_init(fdt), "timebase");
-	must(memmap_init(fdt), "memory map");
-	must(smp_init(fdt), "CPU enumeration");
+	must(rtas_init(), "RTAS");
+	must(time_init(), "timebase");
+	must(memmap_init(), "memory map");
+	must(smp_init(), "CPU enumeration");
 
 	snprintf(banner, sizeof(banner), "vrm: %s firmware=%s cpus=%u mem=%lu\n",
 		 VRM_VERSION, boot_firmware_name, nr_cpus_present,
@@ -123,23 +125,25 @@ void kmain(void *fdt)
 	klog_ring(LOG_INFO, "%s", banner);
 	if (vty < 0)
 		panic("no console: vty not found in the device tree");
-	must(phys_init(fdt), "physical memory");
-	must(mmu_init(fdt), "MMU");
+	must(phys_init(), "physical memory");
+	/* From now on the tree can grow into the heap. */
+	dt_set_allocator(kmalloc, kfree);
+	must(mmu_init(), "MMU");
 	must(vmm_init(), "virtual memory");
 	sched_init();
 	if (cmdline_get("heap_poison", NULL, 0))
 		heap_set_poison(true);
 
-	must(xics_init(fdt), "interrupt controller");
+	must(xics_init(), "interrupt controller");
 	xics_cpu_init();
 	timer_cpu_start();
-	vty_enable_interrupt(fdt, vty);
+	vty_enable_interrupt();
 	irq_enable();
 	err = smp_start_secondaries();
 	pr_info("%d of %u CPUs online\n", err, nr_cpus_present);
 	pr_info("command line: %s\n", cmdline());
 
-	err = ramfs_init(fdt);
+	err = ramfs_init();
 	if (err && err != -ENOENT)
 		pr_err("initramfs unusable: %s\n", strerror(err));
 	syscalls_init();

@@ -38,7 +38,7 @@ void monitor_printf(const struct monitor_out *o, const char *fmt, ...)
 
 static void cmd_dt(char *args, const struct monitor_out *o)
 {
-	int err = fdt_print(kernel_fdt, args, o);
+	int err = dt_print(args, o);
 
 	if (err < 0)
 		monitor_printf(o, "dt: no node %s\n", args);

@@ -2,10 +2,10 @@
 /* The initramfs as a read-only tree: an index over the cpio archive. */
 #define pr_fmt "ramfs: "
 #include <string.h>
-#include <libfdt.h>
 #include <arch/memlayout.h>
 #include <uapi/sys/file.h>
 #include <vrm/cpio.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/heap.h>
 #include <vrm/log.h>
@@ -14,18 +14,6 @@
 static struct ramfs_node *nodes;
 static unsigned int nr_nodes;
 static const struct ramfs_node root = { .path = "", .ino = 0, .mode = S_IFDIR | 0755 };
-
-static uint64_t chosen_u64(const void *fdt, int node, const char *name, int *found)
-{
-	int len;
-	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
-
-	*found = p != NULL;
-	if (!p)
-		return 0;
-	return len == 8 ? (uint64_t)fdt32_to_cpu(p[0]) << 32 | fdt32_to_cpu(p[1])
-			: fdt32_to_cpu(p[0]);
-}
 
 /* "./bin/sh" and "bin/sh/" name the node "bin/sh". */
 static char *normalize(const char *name, size_t len)
@@ -55,19 +43,17 @@ static char *normalize(const char *name, size_t len)
 	return path;
 }
 
-int ramfs_init(const void *fdt)
+int ramfs_init(void)
 {
-	int chosen = fdt_path_offset(fdt, "/chosen"), has_start, has_end, rc;
+	struct dt_node chosen = dt_find_by_path(dt_root(), "/chosen");
 	uint64_t start, end;
 	size_t off = 0, count = 0, len;
 	struct cpio_entry e;
 	const void *archive;
+	int rc;
 
-	if (chosen < 0)
-		return -ENOENT;
-	start = chosen_u64(fdt, chosen, "linux,initrd-start", &has_start);
-	end = chosen_u64(fdt, chosen, "linux,initrd-end", &has_end);
-	if (!has_start || !has_end || end <= start)
+	if (dt_prop_u64(chosen, "linux,initrd-start", &start) ||
+	    dt_prop_u64(chosen, "linux,initrd-end", &end) || end <= start)
 		return -ENOENT;
 	archive = va(start);
 	len = end - start;

@@ -2,8 +2,6 @@
 /* RAM ranges from memory@ nodes and ibm,dynamic-reconfiguration-memory. */
 #define pr_fmt "memmap: "
 #include <string.h>
-#include <libfdt.h>
-#include <vrm/endian.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 #include <vrm/memmap.h>
@@ -30,94 +28,92 @@ static void add_range(struct memmap *map, uint64_t base, uint64_t size)
 	map->total += size;
 }
 
-static uint64_t read_cells(const fdt32_t *p, int cells)
+/* A number of one or two cells, most significant first. */
+static uint64_t join_cells(const uint32_t *c, unsigned int cells)
 {
-	uint64_t v = 0;
-
-	while (cells--)
-		v = v << 32 | fdt32_to_cpu(*p++);
-	return v;
+	return cells == 2 ? (uint64_t)c[0] << 32 | c[1] : c[0];
 }
 
-static void add_memory_nodes(const void *fdt, struct memmap *map)
+/* The root's memory@ children: reg holds (address, size) pairs in the
+ * root's #address-cells and #size-cells (IEEE 1275 defaults 2 and 1). */
+static void add_memory_nodes(struct dt_node root, struct memmap *map)
 {
-	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
-	int node, len;
+	uint32_t ac = 2, sc = 1, c[4];
+	struct dt_node node;
 
-	fdt_for_each_subnode(node, fdt, 0) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+	dt_prop_u32(root, "#address-cells", &ac);
+	dt_prop_u32(root, "#size-cells", &sc);
+	if (ac < 1 || ac > 2 || sc < 1 || sc > 2) {
+		pr_err("memory reg of %u+%u cells: not 64-bit numbers\n", ac, sc);
+		return;
+	}
+	dt_for_each_child(root, node) {
+		int cells;
 
-		if (!type || strcmp(type, "memory") || !reg)
+		if (!dt_prop_is(node, "device_type", "memory"))
 			continue;
-		for (int i = 0; i + (ac + sc) * 4 <= len; i += (ac + sc) * 4) {
-			const fdt32_t *cell = reg + i / 4;
-
-			add_range(map, read_cells(cell, ac), read_cells(cell + ac, sc));
+		cells = dt_prop_cells(node, "reg", 0, NULL, 0);
+		for (int i = 0; i + (int)(ac + sc) <= cells; i += ac + sc) {
+			dt_prop_cells(node, "reg", i, c, ac + sc);
+			add_range(map, join_cells(c, ac), join_cells(c + ac, sc));
 		}
 	}
 }
 
 /* ibm,dynamic-memory-v2: count, then runs of {#LMBs, address (2 cells),
  * first DRC index, associativity index, flags}. */
-static void add_lmbs_v2(struct memmap *map, const fdt32_t *p, int len, uint64_t lmb)
+static void add_lmbs_v2(struct memmap *map, struct dt_node dr, int cells, uint64_t lmb)
 {
-	uint32_t runs = fdt32_to_cpu(p[0]);
+	uint32_t runs, e[6];
 
-	for (uint32_t r = 0; r < runs && (int)((1 + (r + 1) * 6) * 4) <= len; r++) {
-		const fdt32_t *e = p + 1 + r * 6;
-		uint32_t n = fdt32_to_cpu(e[0]);
-		uint32_t flags = fdt32_to_cpu(e[5]);
-
+	dt_prop_cells(dr, "ibm,dynamic-memory-v2", 0, &runs, 1);
+	for (uint32_t r = 0; r < runs && (int)(1 + (r + 1) * 6) <= cells; r++) {
+		dt_prop_cells(dr, "ibm,dynamic-memory-v2", 1 + r * 6, e, 6);
 		/* One range per LMB: each becomes a zone that can be removed. */
-		for (uint32_t i = 0; (flags & DRCONF_ASSIGNED) && !(flags & DRCONF_RESERVED) && i < n; i++)
-			add_range(map, read_cells(e + 1, 2) + i * lmb, lmb);
+		for (uint32_t i = 0; (e[5] & DRCONF_ASSIGNED) && !(e[5] & DRCONF_RESERVED) && i < e[0]; i++)
+			add_range(map, join_cells(e + 1, 2) + i * lmb, lmb);
 	}
 }
 
 /* ibm,dynamic-memory: count, then per LMB {address (2 cells), DRC index,
  * reserved, associativity index, flags}. */
-static void add_lmbs_v1(struct memmap *map, const fdt32_t *p, int len, uint64_t lmb)
+static void add_lmbs_v1(struct memmap *map, struct dt_node dr, int cells, uint64_t lmb)
 {
-	uint32_t count = fdt32_to_cpu(p[0]);
+	uint32_t count, e[6];
 
-	for (uint32_t i = 0; i < count && (int)((1 + (i + 1) * 6) * 4) <= len; i++) {
-		const fdt32_t *e = p + 1 + i * 6;
-		uint32_t flags = fdt32_to_cpu(e[5]);
-
-		if ((flags & DRCONF_ASSIGNED) && !(flags & DRCONF_RESERVED))
-			add_range(map, read_cells(e, 2), lmb);
+	dt_prop_cells(dr, "ibm,dynamic-memory", 0, &count, 1);
+	for (uint32_t i = 0; i < count && (int)(1 + (i + 1) * 6) <= cells; i++) {
+		dt_prop_cells(dr, "ibm,dynamic-memory", 1 + i * 6, e, 6);
+		if ((e[5] & DRCONF_ASSIGNED) && !(e[5] & DRCONF_RESERVED))
+			add_range(map, join_cells(e, 2), lmb);
 	}
 }
 
-static void add_drconf(const void *fdt, struct memmap *map)
+static void add_drconf(struct dt_node root, struct memmap *map)
 {
-	int node = fdt_path_offset(fdt, "/ibm,dynamic-reconfiguration-memory");
-	const fdt32_t *size, *p;
-	int len;
+	struct dt_node dr = dt_find_by_path(root, "ibm,dynamic-reconfiguration-memory");
+	uint32_t size[2];
+	int cells;
 
-	if (node < 0)
+	if (dt_prop_cells(dr, "ibm,lmb-size", 0, size, 2) != 2)
 		return;
-	size = fdt_getprop(fdt, node, "ibm,lmb-size", &len);
-	if (!size || len != 8)
-		return;
-	if ((p = fdt_getprop(fdt, node, "ibm,dynamic-memory-v2", &len)) && len >= 4)
-		add_lmbs_v2(map, p, len, read_cells(size, 2));
-	else if ((p = fdt_getprop(fdt, node, "ibm,dynamic-memory", &len)) && len >= 4)
-		add_lmbs_v1(map, p, len, read_cells(size, 2));
+	if ((cells = dt_prop_cells(dr, "ibm,dynamic-memory-v2", 0, NULL, 0)) >= 1)
+		add_lmbs_v2(map, dr, cells, join_cells(size, 2));
+	else if ((cells = dt_prop_cells(dr, "ibm,dynamic-memory", 0, NULL, 0)) >= 1)
+		add_lmbs_v1(map, dr, cells, join_cells(size, 2));
 }
 
-int memmap_from_fdt(const void *fdt, struct memmap *map)
+int memmap_from_dt(struct dt_node root, struct memmap *map)
 {
 	memset(map, 0, sizeof(*map));
-	add_memory_nodes(fdt, map);
-	add_drconf(fdt, map);
+	add_memory_nodes(root, map);
+	add_drconf(root, map);
 	return map->count ? 0 : -ENODEV;
 }
 
-int memmap_init(const void *fdt)
+int memmap_init(void)
 {
-	int err = memmap_from_fdt(fdt, &boot_memory);
+	int err = memmap_from_dt(dt_root(), &boot_memory);
 
 	if (err)
 		pr_err("no memory described in the device tree\n");

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* Boot-time physical memory: one zone per memory range, reservations, heap. */
 #define pr_fmt "phys: "
-#include <libfdt.h>
 #include <arch/memlayout.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/heap.h>
@@ -24,17 +24,15 @@ static bool overlaps(struct span a, struct span b)
 }
 
 /* The ranges nothing may be allocated from: the reserve map and low memory. */
-static unsigned int reserved_spans(const void *fdt, struct span *out, unsigned int max)
+static unsigned int reserved_spans(struct span *out, unsigned int max)
 {
+	uint64_t addr, size;
 	unsigned int n = 0;
 
 	out[n++] = (struct span){ 0, PHYS_LOW_RESERVED };
-	for (int i = 0; i < fdt_num_mem_rsv(fdt) && n < max; i++) {
-		uint64_t addr, size;
-
-		if (!fdt_get_mem_rsv(fdt, i, &addr, &size) && size)
+	for (unsigned int i = 0; n < max && !dt_reserved_range(i, &addr, &size); i++)
+		if (size)
 			out[n++] = (struct span){ addr, addr + size };
-	}
 	return n;
 }
 
@@ -115,10 +113,10 @@ static const struct heap_pages heap_pages = {
 	.free = heap_page_free,
 };
 
-int phys_init(const void *fdt)
+int phys_init(void)
 {
 	struct span rsv[32];
-	unsigned int nrsv = reserved_spans(fdt, rsv, 32), made = 0;
+	unsigned int nrsv = reserved_spans(rsv, 32), made = 0;
 
 	phys_restore_error_hooks();
 	for (unsigned int i = 0; i < boot_memory.count; i++) {

@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Checks a linked kernel image: no relocations left to apply, boot/ calls
-# nothing but lib/, libfdt and the firmware gate, and what it loads fits 1 MiB.
+# nothing but lib/, libfdt and the firmware gate, nothing else but
+# base/dt.c uses libfdt, and what it loads fits 1 MiB.
 set -eu
 elf=$1
-cross=$2
+cross=$2	# then the kernel's objects, for the libfdt check
 build=$(dirname "$elf")
 
 # A static image at its link address needs no relocation at run time.
@@ -26,6 +27,22 @@ bad=$(for o in "$build"/boot/*.o; do
 done | sort -u | grep -vx -e '.TOC.' -e _image_start -e _image_end -e __stack_chk_fail $(printf -- '-e %s ' $allowed) || true)
 if [ -n "$bad" ]; then
 	echo "check-image: boot/ calls outside lib/, libfdt and the firmware gate:" $bad >&2
+	exit 1
+fi
+
+# In the kernel proper, base/dt.c is the one caller of libfdt and the one
+# includer of its header (docs/devicetree.md); boot/ writes the tree before
+# the kernel runs and is checked above.
+shift 2
+bad=$(for o in "$@"; do
+	case "$o" in "$build"/boot/*|"$build"/base/dt.o) continue ;; esac
+	if "${cross}nm" --undefined-only "$o" | grep -q ' fdt_' ||
+	   grep -q 'libfdt\.h' "${o%.o}.d" 2>/dev/null; then
+		echo "$o"
+	fi
+done)
+if [ -n "$bad" ]; then
+	echo "check-image: only base/dt.c may call libfdt or include <libfdt.h>:" $bad >&2
 	exit 1
 fi
 

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
 /* What the hash MMU offers this partition, and turning translation on. */
 #define pr_fmt "mmu: "
-#include <string.h>
-#include <libfdt.h>
 #include <arch/mmu.h>
 #include <arch/mmu_info.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>
 #include <arch/reg.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
+
+/* Cells read of ibm,processor-segment-sizes (QEMU gives four) and of
+ * ibm,segment-page-sizes (a few groups, tens of cells; groups past the
+ * buffer are left out, as those past MMU_MAX_PAGE_SIZES are). */
+#define SEGMENT_SIZES_MAX	8
+#define PAGE_SIZE_CELLS_MAX	128
 
 struct mmu_info mmu;
 
@@ -19,23 +24,23 @@ struct mmu_info mmu;
  * PTE encoding. A segment of one base size maps pages of that size only,
  * which is what vrm uses, so the pair whose shift equals the base is kept.
  */
-static int read_page_sizes(const fdt32_t *cell, int len)
+static int read_page_sizes(const uint32_t *cell, int n)
 {
-	int n = len / 4, i = 0;
+	int i = 0;
 
 	while (i + 3 <= n && mmu.nr_page_sizes < MMU_MAX_PAGE_SIZES) {
-		unsigned int base = fdt32_to_cpu(cell[i]);
-		unsigned long slb_enc = fdt32_to_cpu(cell[i + 1]);
-		unsigned int count = fdt32_to_cpu(cell[i + 2]);
+		unsigned int base = cell[i];
+		unsigned long slb_enc = cell[i + 1];
+		unsigned int count = cell[i + 2];
 
 		i += 3;
 		for (unsigned int j = 0; j < count && i + 2 <= n; j++, i += 2) {
-			if (fdt32_to_cpu(cell[i]) != base)
+			if (cell[i] != base)
 				continue;
 			mmu.page_sizes[mmu.nr_page_sizes++] = (struct mmu_page_size){
 				.shift = base,
 				.slb_enc = slb_enc,
-				.pte_enc = fdt32_to_cpu(cell[i + 1]),
+				.pte_enc = cell[i + 1],
 			};
 		}
 	}
@@ -50,43 +55,43 @@ const struct mmu_page_size *mmu_page_size(unsigned int shift)
 	return NULL;
 }
 
-static bool has_1t_segments(const fdt32_t *cell, int len)
+static bool has_1t_segments(struct dt_node cpu)
 {
-	for (int i = 0; cell && i < len / 4; i++)
-		if (fdt32_to_cpu(cell[i]) == SEGMENT_SHIFT_1T)
+	uint32_t shifts[SEGMENT_SIZES_MAX];
+	int n = dt_prop_cells(cpu, "ibm,processor-segment-sizes", 0, shifts, SEGMENT_SIZES_MAX);
+
+	for (int i = 0; i < n && i < SEGMENT_SIZES_MAX; i++)
+		if (shifts[i] == SEGMENT_SHIFT_1T)
 			return true;
 	return false;
 }
 
-int mmu_init(const void *fdt)
+int mmu_init(void)
 {
-	int cpus = fdt_path_offset(fdt, "/cpus"), node, len;
+	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus"), node;
 
-	fdt_for_each_subnode(node, fdt, cpus) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *pft, *sps, *segs, *slb;
-		int sps_len, segs_len;
+	dt_for_each_child(cpus, node) {
+		uint32_t pft[2], sps[PAGE_SIZE_CELLS_MAX];
+		int n;
 
-		if (!type || strcmp(type, "cpu"))
+		if (!dt_prop_is(node, "device_type", "cpu"))
 			continue;
-		pft = fdt_getprop(fdt, node, "ibm,pft-size", &len);
-		if (!pft || len != 8) {
+		if (dt_prop_cells(node, "ibm,pft-size", 0, pft, 2) != 2) {
 			pr_err("no ibm,pft-size: no hashed page table\n");
 			return -ENODEV;
 		}
-		mmu.hpt_shift = fdt32_to_cpu(pft[1]);
-		sps = fdt_getprop(fdt, node, "ibm,segment-page-sizes", &sps_len);
-		if (!sps || read_page_sizes(sps, sps_len)) {
+		mmu.hpt_shift = pft[1];
+		n = dt_prop_cells(node, "ibm,segment-page-sizes", 0, sps, PAGE_SIZE_CELLS_MAX);
+		if (n < 0 || read_page_sizes(sps, n < PAGE_SIZE_CELLS_MAX ? n : PAGE_SIZE_CELLS_MAX)) {
 			pr_err("no usable ibm,segment-page-sizes\n");
 			return -ENODEV;
 		}
-		segs = fdt_getprop(fdt, node, "ibm,processor-segment-sizes", &segs_len);
-		if (!has_1t_segments(segs, segs_len)) {
+		if (!has_1t_segments(node)) {
 			pr_err("no 1 TB segments for the linear map\n");
 			return -ENODEV;
 		}
-		slb = fdt_getprop(fdt, node, "ibm,slb-size", &len);
-		mmu.slb_size = slb && len == 4 ? fdt32_to_cpu(*slb) : 32;
+		mmu.slb_size = 32;	/* when the tree does not say */
+		dt_prop_u32(node, "ibm,slb-size", &mmu.slb_size);
 		break;
 	}
 	if (!mmu.hpt_shift)

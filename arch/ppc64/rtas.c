@@ -3,13 +3,13 @@
 #define pr_fmt "rtas: "
 #include <stdarg.h>
 #include <string.h>
-#include <libfdt.h>
 #include <arch/fwcall.h>
 #include <arch/memlayout.h>
 #include <arch/ppc.h>
 #include <arch/rtas.h>
 #include <arch/spinlock.h>
 #include <arch/time.h>
+#include <vrm/dt.h>
 #include <vrm/endian.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
@@ -52,27 +52,24 @@ static char os_term_msg[128];
 static spinlock_t rtas_lock = SPINLOCK_INIT;
 static bool panicking;
 
-int rtas_init(const void *fdt)
+int rtas_init(void)
 {
-	int node = fdt_path_offset(fdt, "/rtas");
-	const fdt32_t *p;
+	struct dt_node node = dt_find_by_path(dt_root(), "/rtas");
 	int i;
 
-	if (node < 0) {
+	if (!dt_node_ok(node)) {
 		pr_err("no /rtas node\n");
 		return -ENODEV;
 	}
-	p = fdt_getprop(fdt, node, "linux,rtas-base", NULL);
-	if (!p) {
+	if (dt_prop_u32(node, "linux,rtas-base", &rtas_base)) {
 		pr_err("RTAS was not instantiated\n");
 		return -ENODEV;
 	}
-	rtas_base = fdt32_to_cpu(*p);
-	p = fdt_getprop(fdt, node, "linux,rtas-entry", NULL);
-	rtas_entry = p ? fdt32_to_cpu(*p) : rtas_base;
+	rtas_entry = rtas_base;
+	dt_prop_u32(node, "linux,rtas-entry", &rtas_entry);
 	for (i = 0; i < RTAS_FN_COUNT; i++) {
-		p = fdt_getprop(fdt, node, names[i], NULL);
-		tokens[i] = p ? fdt32_to_cpu(*p) : 0;
+		tokens[i] = 0;	/* a call the firmware does not offer */
+		dt_prop_u32(node, names[i], &tokens[i]);
 	}
 	return 0;
 }

@@ -2,7 +2,6 @@
 /* CPU enumeration from /cpus and start-up through RTAS start-cpu. */
 #define pr_fmt "smp: "
 #include <string.h>
-#include <libfdt.h>
 #include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
@@ -11,6 +10,7 @@
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 
@@ -36,22 +36,24 @@ static void percpu_setup(unsigned int index, unsigned int server)
 }
 
 /* Adds every thread of one cpu node: its ibm,ppc-interrupt-server#s. */
-static void add_cpu_node(const void *fdt, int node)
+static void add_cpu_node(struct dt_node node)
 {
-	const fdt32_t *servers;
-	int len, i;
+	const char *prop = "ibm,ppc-interrupt-server#s";
+	int n = dt_prop_cells(node, prop, 0, NULL, 0);
 
-	servers = fdt_getprop(fdt, node, "ibm,ppc-interrupt-server#s", &len);
-	if (!servers)
-		servers = fdt_getprop(fdt, node, "reg", &len);
-	if (!servers || len < 4) {
-		pr_warn("%s has no server number\n", fdt_get_name(fdt, node, NULL));
+	if (n == -ENOENT) {
+		prop = "reg";
+		n = dt_prop_cells(node, prop, 0, NULL, 0);
+	}
+	if (n < 1) {
+		pr_warn("%s has no server number\n", dt_node_name(node));
 		return;
 	}
-	for (i = 0; i < len / 4; i++) {
-		unsigned int server = fdt32_to_cpu(servers[i]);
+	for (int i = 0; i < n; i++) {
+		uint32_t server;
 		unsigned int index;
 
+		dt_prop_cells(node, prop, i, &server, 1);
 		if (nr_cpus_present >= NR_CPUS) {
 			pr_warn("more than %d CPUs; server %u ignored\n", NR_CPUS, server);
 			return;
@@ -71,23 +73,22 @@ static int cpu_running(unsigned int server)
 	       state == CPU_STATE_RUNNING;
 }
 
-int smp_init(const void *fdt)
+int smp_init(void)
 {
-	int cpus = fdt_path_offset(fdt, "/cpus");
+	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus"), node;
 	unsigned int boot_server = ~0u;
-	int node;
 
-	if (cpus < 0)
+	if (!dt_node_ok(cpus))
 		return -ENODEV;
 	/* First pass: the thread that is running is this one. */
-	fdt_for_each_subnode(node, fdt, cpus) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *s = fdt_getprop(fdt, node, "ibm,ppc-interrupt-server#s", NULL);
+	dt_for_each_child(cpus, node) {
+		uint32_t s;
 
-		if (!type || strcmp(type, "cpu") || !s)
+		if (!dt_prop_is(node, "device_type", "cpu") ||
+		    dt_prop_cells(node, "ibm,ppc-interrupt-server#s", 0, &s, 1) < 1)
 			continue;
-		if (boot_server == ~0u && cpu_running(fdt32_to_cpu(*s)))
-			boot_server = fdt32_to_cpu(*s);
+		if (boot_server == ~0u && cpu_running(s))
+			boot_server = s;
 	}
 	if (boot_server == ~0u) {
 		pr_err("cannot tell which CPU is running\n");
@@ -95,12 +96,9 @@ int smp_init(const void *fdt)
 	}
 	percpu_setup(0, boot_server);
 	nr_cpus_present = 1;
-	fdt_for_each_subnode(node, fdt, cpus) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-
-		if (type && !strcmp(type, "cpu"))
-			add_cpu_node(fdt, node);
-	}
+	dt_for_each_child(cpus, node)
+		if (dt_prop_is(node, "device_type", "cpu"))
+			add_cpu_node(node);
 	percpu_area[0].online = true;
 	return nr_cpus_present;
 }

@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* Timebase frequency and the decrementer tick. */
 #define pr_fmt "time: "
-#include <string.h>
-#include <libfdt.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>
 #include <arch/reg.h>
 #include <arch/time.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 
@@ -14,18 +13,17 @@ uint64_t tb_freq;
 uint64_t tb_per_tick;
 uint64_t tb_boot;
 
-int time_init(const void *fdt)
+int time_init(void)
 {
-	int cpus = fdt_path_offset(fdt, "/cpus");
-	int node;
+	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus"), node;
 
 	tb_boot = mftb();
-	fdt_for_each_subnode(node, fdt, cpus) {
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-		const fdt32_t *f = fdt_getprop(fdt, node, "timebase-frequency", NULL);
+	dt_for_each_child(cpus, node) {
+		uint32_t f;
 
-		if (type && !strcmp(type, "cpu") && f) {
-			tb_freq = fdt32_to_cpu(*f);
+		if (dt_prop_is(node, "device_type", "cpu") &&
+		    !dt_prop_u32(node, "timebase-frequency", &f)) {
+			tb_freq = f;
 			break;
 		}
 	}

@@ -2,13 +2,13 @@
 /* XICS interrupt presentation through hcalls, sources through RTAS. */
 #define pr_fmt "xics: "
 #include <string.h>
-#include <libfdt.h>
 #include <arch/hcall_xics.h>
 #include <arch/irq.h>
 #include <arch/percpu.h>
 #include <arch/rtas.h>
 #include <arch/slb.h>
 #include <arch/spinlock.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
 
@@ -31,11 +31,9 @@ struct irq_slot {
 static struct irq_slot slots[MAX_HANDLERS];
 static spinlock_t slots_lock = SPINLOCK_INIT;
 
-int xics_init(const void *fdt)
+int xics_init(void)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "IBM,ppc-xicp");
-
-	if (node < 0) {
+	if (!dt_node_ok(dt_find_compatible(dt_root(), DT_NONE, "IBM,ppc-xicp"))) {
 		pr_err("no IBM,ppc-xicp interrupt controller (CAS chose XIVE?)\n");
 		return -ENODEV;
 	}

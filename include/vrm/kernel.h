@@ -5,7 +5,6 @@
 
 #include <stdint.h>
 
-extern void *kernel_fdt;		/* the flattened device tree */
 extern const char *boot_firmware_name;	/* "slof" or "vof" */
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))

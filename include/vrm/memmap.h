@@ -4,6 +4,7 @@
 #define VRM_MEMMAP_H
 
 #include <stdint.h>
+#include <vrm/dt.h>
 
 #define MEMMAP_MAX	256
 
@@ -21,7 +22,8 @@ extern struct memmap boot_memory;
 
 /* Fills boot_memory from the memory@ nodes and the assigned LMBs of
  * ibm,dynamic-reconfiguration-memory. 0, or -ENODEV when there is none. */
-int memmap_init(const void *fdt);
-/* The same, for any tree: what tests compare with QEMU's own tree. */
-int memmap_from_fdt(const void *fdt, struct memmap *map);
+int memmap_init(void);
+/* The same, for any tree given by its root: what tests compare with
+ * QEMU's own tree. */
+int memmap_from_dt(struct dt_node root, struct memmap *map);
 #endif

@@ -16,6 +16,7 @@ int monitor_exec(char *line, const struct monitor_out *out);
 /* printf to out (the console when NULL); pieces up to 256 bytes. */
 void monitor_printf(const struct monitor_out *out, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* Prints the tree under `path` (or all of it) as the `dt` command does. */
-int fdt_print(const void *fdt, const char *path, const struct monitor_out *out);
+/* Prints the device tree under `path` (or all of it) as the `dt` command
+ * does: 0, or -ENOENT when there is no such node. */
+int dt_print(const char *path, const struct monitor_out *out);
 #endif

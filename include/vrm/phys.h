@@ -12,7 +12,7 @@
 /* Makes a zone of every range of boot_memory, takes out what the tree's
  * reserve map names (kernel, FDT, RTAS, initrd), the low vectors and each
  * zone's own metadata, then starts the heap. 0 or a negative errno. */
-int phys_init(const void *fdt);
+int phys_init(void);
 
 /* Frames taken out at boot: metadata, image, low memory. */
 uint64_t phys_reserved_frames(void);

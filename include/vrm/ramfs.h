@@ -16,7 +16,7 @@ struct ramfs_node {
 /* Indexes the archive /chosen names (linux,initrd-start/-end). 0, or a
  * negative errno: -ENOENT without an initrd, -EINVAL when it is corrupt
  * (logged with the offset). */
-int ramfs_init(const void *fdt);
+int ramfs_init(void);
 /* The node of a normalized absolute path ("/bin/sh"), or NULL. */
 const struct ramfs_node *ramfs_lookup(const char *path);
 /* The directory's entries one by one: *cookie starts at 0; NULL at the end. */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The boot suite: the tree, RTAS, exceptions, time, interrupts, console. */
 #include <string.h>
-#include <libfdt.h>
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
@@ -11,6 +10,7 @@
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/kernel.h>
 #include <vrm/ktest.h>
@@ -20,20 +20,25 @@
 
 KTEST(boot, "the flattened tree is a valid FDT with the nodes the kernel needs")
 {
-	KT_EXPECT_EQ(t, fdt_check_header(kernel_fdt), 0);
-	KT_EXPECT(t, fdt_path_offset(kernel_fdt, "/cpus") >= 0);
-	KT_EXPECT(t, fdt_path_offset(kernel_fdt, "/rtas") >= 0);
-	KT_EXPECT(t, fdt_path_offset(kernel_fdt, "/chosen") >= 0);
-	KT_EXPECT(t, fdt_node_offset_by_prop_value(kernel_fdt, -1, "device_type", "memory",
-						   sizeof("memory")) >= 0);
+	struct dt_node node;
+	unsigned int memory = 0;
+
+	KT_EXPECT_EQ(t, dt_check(), 0);
+	KT_EXPECT(t, dt_node_ok(dt_find_by_path(dt_root(), "/cpus")));
+	KT_EXPECT(t, dt_node_ok(dt_find_by_path(dt_root(), "/rtas")));
+	KT_EXPECT(t, dt_node_ok(dt_find_by_path(dt_root(), "/chosen")));
+	dt_for_each_child(dt_root(), node)
+		memory += dt_prop_is(node, "device_type", "memory");
+	KT_EXPECT(t, memory >= 1);
 }
 
 /* Byte n of the agreed option vector 5 (/chosen/ibm,architecture-vec-5
  * holds byte n at index n; bytes past its end are zero). */
 static unsigned int ov5_byte(int n)
 {
-	int chosen = fdt_path_offset(kernel_fdt, "/chosen"), len;
-	const uint8_t *v = fdt_getprop(kernel_fdt, chosen, "ibm,architecture-vec-5", &len);
+	struct dt_node chosen = dt_find_by_path(dt_root(), "/chosen");
+	int len;
+	const uint8_t *v = dt_prop_get(chosen, "ibm,architecture-vec-5", &len);
 
 	return v && n < len ? v[n] : 0;
 }
@@ -45,18 +50,16 @@ KTEST(boot, "CAS agreed on hash MMU, XICS, hot-plug events and DR memory")
 	KT_EXPECT_EQ(t, ov5_byte(22) & 0x80, 0x80);	/* ibm,dynamic-memory-v2 */
 	KT_EXPECT_EQ(t, ov5_byte(23), 0);		/* XICS, not XIVE */
 	KT_EXPECT_EQ(t, ov5_byte(24), 0);		/* hashed page table, not radix */
-	KT_EXPECT(t, fdt_node_offset_by_compatible(kernel_fdt, -1, "IBM,ppc-xicp") >= 0);
+	KT_EXPECT(t, dt_node_ok(dt_find_compatible(dt_root(), DT_NONE, "IBM,ppc-xicp")));
 }
 
 KTEST(boot, "RTAS was instantiated inside the kernel image")
 {
 	extern char _image_start[], _image_end[];
-	int node = fdt_path_offset(kernel_fdt, "/rtas");
-	const fdt32_t *base = fdt_getprop(kernel_fdt, node, "linux,rtas-base", NULL);
+	uint32_t base;
 
-	KT_EXPECT(t, base != NULL);
-	if (base)
-		KT_EXPECT_RANGE(t, fdt32_to_cpu(*base), pa(_image_start), pa(_image_end) - 1);
+	KT_EXPECT_EQ(t, dt_prop_u32(dt_find_by_path(dt_root(), "/rtas"), "linux,rtas-base", &base), 0);
+	KT_EXPECT_RANGE(t, base, pa(_image_start), pa(_image_end) - 1);
 }
 
 KTEST(boot, "an RTAS call with a bad parameter reports it, and nothing breaks")

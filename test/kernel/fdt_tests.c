@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 /* The fdt suite: the kernel's flattened tree against the tree QEMU created. */
 #include <string.h>
-#include <libfdt.h>
 #include <arch/memlayout.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
-#include <vrm/kernel.h>
+#include <vrm/dt.h>
 #include <vrm/ktest.h>
 #include <vrm/log.h>
 #include <vrm/memmap.h>
@@ -13,39 +12,34 @@
 /*
  * The host runner passes QEMU's own device tree (dumped with
  * -M pseries,dumpdtb=) as the initrd, so the kernel's flattened tree can
- * be compared with what QEMU created.
+ * be compared with what QEMU created. Returns its root, or DT_NONE.
  */
-static const void *qemu_tree(struct ktest_run *t)
+static struct dt_node qemu_tree(struct ktest_run *t)
 {
-	int chosen = fdt_path_offset(kernel_fdt, "/chosen");
-	const fdt32_t *start, *end;
-	int len;
+	static struct dt_tree ref;
+	struct dt_node chosen = dt_find_by_path(dt_root(), "/chosen");
+	uint64_t start;
 
-	start = fdt_getprop(kernel_fdt, chosen, "linux,initrd-start", &len);
-	end = fdt_getprop(kernel_fdt, chosen, "linux,initrd-end", NULL);
-	if (!start || !end) {
+	if (dt_prop_u64(chosen, "linux,initrd-start", &start)) {
 		ktest_fail(t, __FILE__, __LINE__, "no reference tree given as initrd");
-		return NULL;
+		return DT_NONE;
 	}
-	uint64_t s = len == 8 ? fdt64_to_cpu(*(const fdt64_t *)start) : fdt32_to_cpu(*start);
-	const void *fdt = va(s);
-
-	if (fdt_check_header(fdt)) {
+	if (dt_tree_open(&ref, va(start))) {
 		ktest_fail(t, __FILE__, __LINE__, "initrd at %#lx is not a device tree",
-			   (unsigned long)s);
-		return NULL;
+			   (unsigned long)start);
+		return DT_NONE;
 	}
-	return fdt;
+	return dt_tree_root(&ref);
 }
 
 KTEST(fdt, "memory in the tree matches the memory QEMU created")
 {
-	const void *ref = qemu_tree(t);
+	struct dt_node ref = qemu_tree(t);
 	static struct memmap want;
 
-	if (!ref)
+	if (!dt_node_ok(ref))
 		return;
-	KT_EXPECT_EQ(t, memmap_from_fdt(ref, &want), 0);
+	KT_EXPECT_EQ(t, memmap_from_dt(ref, &want), 0);
 	KT_EXPECT_EQ(t, boot_memory.total, want.total);
 	KT_EXPECT_EQ(t, boot_memory.count, want.count);
 	for (unsigned int i = 0; i < want.count && i < boot_memory.count; i++) {
@@ -56,32 +50,31 @@ KTEST(fdt, "memory in the tree matches the memory QEMU created")
 
 /* Every child of `path` in the reference with device_type `type` is in the
  * kernel's tree under the same name with the same `reg`. */
-static unsigned int match_nodes(struct ktest_run *t, const void *ref, const char *path,
+static unsigned int match_nodes(struct ktest_run *t, struct dt_node ref, const char *path,
 				const char *type)
 {
-	int rparent = fdt_path_offset(ref, path), kparent = fdt_path_offset(kernel_fdt, path);
+	struct dt_node rparent = dt_find_by_path(ref, path);
+	struct dt_node kparent = dt_find_by_path(dt_root(), path);
+	struct dt_node rnode;
 	unsigned int n = 0;
-	int rnode;
 
-	KT_EXPECT(t, rparent >= 0 && kparent >= 0);
-	if (rparent < 0 || kparent < 0)
-		return 0;
-	fdt_for_each_subnode(rnode, ref, rparent) {
-		const char *rtype = fdt_getprop(ref, rnode, "device_type", NULL);
-		const char *name = fdt_get_name(ref, rnode, NULL);
-		int knode, rlen, klen;
+	KT_EXPECT(t, dt_node_ok(rparent) && dt_node_ok(kparent));
+	dt_for_each_child(rparent, rnode) {
+		const char *name = dt_node_name(rnode);
+		struct dt_node knode;
+		const void *rreg, *kreg;
+		int rlen, klen;
 
-		if (!rtype || strcmp(rtype, type))
+		if (!dt_prop_is(rnode, "device_type", type))
 			continue;
 		n++;
-		knode = fdt_subnode_offset(kernel_fdt, kparent, name);
-		if (knode < 0) {
+		knode = dt_find_by_path(kparent, name);
+		if (!dt_node_ok(knode)) {
 			ktest_fail(t, __FILE__, __LINE__, "%s/%s missing", path, name);
 			continue;
 		}
-		const void *rreg = fdt_getprop(ref, rnode, "reg", &rlen);
-		const void *kreg = fdt_getprop(kernel_fdt, knode, "reg", &klen);
-
+		rreg = dt_prop_get(rnode, "reg", &rlen);
+		kreg = dt_prop_get(knode, "reg", &klen);
 		if (!rreg || !kreg || rlen != klen || memcmp(rreg, kreg, rlen))
 			ktest_fail(t, __FILE__, __LINE__, "%s/%s: reg differs", path, name);
 	}
@@ -90,9 +83,9 @@ static unsigned int match_nodes(struct ktest_run *t, const void *ref, const char
 
 KTEST(fdt, "every cpu node QEMU created is in the tree, and every thread is known")
 {
-	const void *ref = qemu_tree(t);
+	struct dt_node ref = qemu_tree(t);
 
-	if (!ref)
+	if (!dt_node_ok(ref))
 		return;
 	unsigned int nodes = match_nodes(t, ref, "/cpus", "cpu");
 
@@ -102,64 +95,80 @@ KTEST(fdt, "every cpu node QEMU created is in the tree, and every thread is know
 
 KTEST(fdt, "memory nodes QEMU created are in the tree with the same reg")
 {
-	const void *ref = qemu_tree(t);
+	struct dt_node ref = qemu_tree(t);
 
-	if (ref)
+	if (dt_node_ok(ref))
 		KT_EXPECT(t, match_nodes(t, ref, "/", "memory") >= 1);
 }
 
 KTEST(fdt, "/rtas has every RTAS call QEMU offers, with the same token")
 {
-	const void *ref = qemu_tree(t);
-	int rnode, knode, prop;
+	struct dt_node ref = qemu_tree(t), rnode, knode;
 	unsigned int calls = 0;
+	struct dt_prop p;
 
-	if (!ref)
+	if (!dt_node_ok(ref))
 		return;
-	rnode = fdt_path_offset(ref, "/rtas");
-	knode = fdt_path_offset(kernel_fdt, "/rtas");
-	KT_EXPECT(t, rnode >= 0 && knode >= 0);
-	if (rnode < 0 || knode < 0)
-		return;
-	fdt_for_each_property_offset(prop, ref, rnode) {
-		const char *name;
-		int len, klen;
-		const fdt32_t *v = fdt_getprop_by_offset(ref, prop, &name, &len);
-		const fdt32_t *kv;
+	rnode = dt_find_by_path(ref, "/rtas");
+	knode = dt_find_by_path(dt_root(), "/rtas");
+	KT_EXPECT(t, dt_node_ok(rnode) && dt_node_ok(knode));
+	dt_for_each_prop(rnode, &p) {
+		uint32_t token, ktoken;
 
 		/* Tokens are the single cells QEMU numbers from 0x2000. */
-		if (len != 4 || fdt32_to_cpu(*v) < 0x2000 || fdt32_to_cpu(*v) >= 0x3000)
+		if (dt_prop_u32(rnode, p.name, &token) || token < 0x2000 || token >= 0x3000)
 			continue;
 		calls++;
-		kv = fdt_getprop(kernel_fdt, knode, name, &klen);
-		if (!kv || klen != 4 || *kv != *v)
+		if (dt_prop_u32(knode, p.name, &ktoken) || ktoken != token)
 			ktest_fail(t, __FILE__, __LINE__, "/rtas %s: token %#x missing or different",
-				   name, fdt32_to_cpu(*v));
+				   p.name, token);
 	}
 	KT_EXPECT(t, calls >= 10);
 	KT_EXPECT(t, rtas_token(RTAS_POWER_OFF) != 0);
 	KT_EXPECT(t, rtas_token(RTAS_GET_TIME_OF_DAY) != 0);
 }
 
+/* Every node below rnode is below knode under the same name; path is
+ * rnode's, in a buffer of PATH_MAX bytes, extended in place. */
+#define PATH_MAX	256
+
+static unsigned int match_subtree(struct ktest_run *t, struct dt_node rnode,
+				  struct dt_node knode, char *path)
+{
+	size_t len = strlen(path);
+	unsigned int nodes = 1;
+	struct dt_node rchild;
+
+	dt_for_each_child(rnode, rchild) {
+		const char *name = dt_node_name(rchild);
+		struct dt_node kchild = dt_find_by_path(knode, name);
+
+		if (len + 1 + strlen(name) >= PATH_MAX) {
+			ktest_fail(t, __FILE__, __LINE__, "path of %s/%s too long", path, name);
+			continue;
+		}
+		/* "/" + name below the root, "/cpus" + "/" + name below /cpus */
+		path[len] = '/';
+		strcpy(path + (len > 1 ? len + 1 : len), name);
+		if (dt_node_ok(kchild))
+			nodes += match_subtree(t, rchild, kchild, path);
+		else
+			ktest_fail(t, __FILE__, __LINE__, "%s missing", path);
+		path[len] = 0;
+	}
+	return nodes;
+}
 
 KTEST(fdt, "every node QEMU created is in the flattened tree")
 {
-	const void *ref = qemu_tree(t);
-	char path[256];
-	unsigned int nodes = 0;
-	int node, depth = 0;
+	struct dt_node ref = qemu_tree(t);
+	static char path[PATH_MAX];
+	unsigned int nodes;
 
-	if (!ref)
+	if (!dt_node_ok(ref))
 		return;
-	for (node = 0; node >= 0 && depth >= 0; node = fdt_next_node(ref, node, &depth)) {
-		if (fdt_get_path(ref, node, path, sizeof(path))) {
-			ktest_fail(t, __FILE__, __LINE__, "path of node at %d too long", node);
-			continue;
-		}
-		nodes++;
-		if (fdt_path_offset(kernel_fdt, path) < 0)
-			ktest_fail(t, __FILE__, __LINE__, "%s missing", path);
-	}
+	strcpy(path, "/");
+	nodes = match_subtree(t, ref, dt_root(), path);
 	kprintf("# %u nodes of QEMU's tree checked\n", nodes);
 	KT_EXPECT(t, nodes > 10);
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* The mm suite: zones from the tree, reservations, exhaustion, the heap. */
 #include <string.h>
-#include <libfdt.h>
 #include <arch/memlayout.h>
 #include <vrm/cmdline.h>
+#include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/heap.h>
@@ -25,16 +25,15 @@ static int check_zone(struct zone *z, void *arg)
 	return zone_check(z);
 }
 
-static bool in_reserved(const void *fdt, uint64_t base, uint64_t size)
+static bool in_reserved(uint64_t base, uint64_t size)
 {
+	uint64_t addr, len;
+
 	if (base < PHYS_LOW_RESERVED)
 		return true;
-	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++) {
-		uint64_t addr, len;
-
-		if (!fdt_get_mem_rsv(fdt, i, &addr, &len) && base < addr + len && addr < base + size)
+	for (unsigned int i = 0; !dt_reserved_range(i, &addr, &len); i++)
+		if (base < addr + len && addr < base + size)
 			return true;
-	}
 	return false;
 }
 
@@ -55,7 +54,7 @@ KTEST(mm, "exhausting memory gives ENOMEM, never reserved frames, and all comes 
 			head = pa;
 			blocks++;
 			frames += 1ul << order;
-			bad += in_reserved(kernel_fdt, pa, (1ul << order) << FRAME_SHIFT);
+			bad += in_reserved(pa, (1ul << order) << FRAME_SHIFT);
 		}
 	}
 	KT_EXPECT_EQ(t, frame_alloc(0, &pa), -ENOMEM);

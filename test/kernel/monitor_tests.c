@@ -109,20 +109,19 @@ KTEST(monitor, "vmstat reports the VMM counters as they are, and every zone")
 
 KTEST(monitor, "dt prints the whole tree or one node, and rejects a bad path")
 {
-	extern void *kernel_fdt;
 	static struct report r;
 	const struct monitor_out out = { append, &r };
 
 	r.len = 0;
-	KT_EXPECT_EQ(t, fdt_print(kernel_fdt, "/cpus", &out), 0);
+	KT_EXPECT_EQ(t, dt_print("/cpus", &out), 0);
 	KT_EXPECT(t, strncmp(r.text, "cpus {\n", 7) == 0);
 	KT_EXPECT(t, strstr(r.text, "  PowerPC,") != NULL);
 	KT_EXPECT(t, strstr(r.text, "device_type = \"cpu\";\n") != NULL);
 	r.len = 0;
-	KT_EXPECT_EQ(t, fdt_print(kernel_fdt, NULL, &out), 0);
+	KT_EXPECT_EQ(t, dt_print(NULL, &out), 0);
 	KT_EXPECT(t, strncmp(r.text, "/ {\n", 4) == 0);
 	KT_EXPECT(t, r.len == sizeof(r.text) - 1 || strstr(r.text, "\n};\n") != NULL);
-	KT_EXPECT(t, fdt_print(kernel_fdt, "/no/such/node", &out) < 0);
+	KT_EXPECT(t, dt_print("/no/such/node", &out) < 0);
 	KT_EXPECT_EQ(t, run(&r, "dt /no/such/node"), 0);
 	KT_EXPECT(t, strcmp(r.text, "dt: no node /no/such/node\n") == 0);
 	KT_EXPECT_EQ(t, run(&r, "dt /rtas"), 0);

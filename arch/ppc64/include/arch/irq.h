@@ -8,7 +8,7 @@
 typedef void (*irq_handler_t)(unsigned int irq, void *arg);
 
 /* Finds the XICS presentation controller in the tree. 0 or -ENODEV. */
-int xics_init(const void *fdt);
+int xics_init(void);
 /* Opens this CPU to every priority (H_CPPR 0xff). */
 void xics_cpu_init(void);
 /* Registers a handler for `irq` and unmasks it towards the boot CPU.

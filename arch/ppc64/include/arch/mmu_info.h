@@ -31,7 +31,7 @@ extern struct mmu_info mmu;
 
 /* Reads ibm,pft-size, ibm,segment-page-sizes, ibm,processor-segment-sizes
  * and ibm,slb-size: 0, or -ENODEV when the MMU cannot be used. */
-int mmu_init(const void *fdt);
+int mmu_init(void);
 /* The page size with this shift, or NULL if the partition lacks it. */
 const struct mmu_page_size *mmu_page_size(unsigned int shift);
 /* On the calling CPU: bolts the linear segment in SLB entry 0 and turns

@@ -41,9 +41,9 @@ struct rtc_time {
 	unsigned int year, month, day, hour, min, sec, nsec;
 };
 
-/* Reads /rtas from the flattened tree: entry, base and every call's token.
+/* Reads /rtas from the device tree: entry, base and every call's token.
  * Returns 0, or a negative errno when RTAS is unusable. */
-int rtas_init(const void *fdt);
+int rtas_init(void);
 
 /* Token of a call, or 0 when the platform lacks it. */
 uint32_t rtas_token(enum rtas_fn fn);

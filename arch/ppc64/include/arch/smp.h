@@ -7,7 +7,7 @@ extern unsigned int nr_cpus_present;	/* hardware threads in the tree */
 
 /* Enumerates the CPU threads of /cpus and prepares their per-CPU areas;
  * the running thread becomes CPU 0. Returns the count or -ENODEV. */
-int smp_init(const void *fdt);
+int smp_init(void);
 /* Starts every other present CPU; returns how many came online. */
 unsigned int smp_start_secondaries(void);
 /* Gives this CPU to the hypervisor until an interrupt, which is taken before

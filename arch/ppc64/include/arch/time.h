@@ -14,7 +14,7 @@ extern uint64_t tb_per_tick;	/* timebase ticks per timer tick */
 extern uint64_t tb_boot;	/* timebase when the kernel took over */
 
 /* Reads timebase-frequency from the first cpu node. 0 or -ENODEV. */
-int time_init(const void *fdt);
+int time_init(void);
 /* Starts this CPU's periodic tick. */
 void timer_cpu_start(void);
 /* The decrementer interrupt (0x900). */
