@@ -295,27 +295,71 @@ def scenario_fdt(fake):
     out(f"{'ok' if good else 'not ok'} 1 - initrd is the dumped tree")
 
 
+def typed_line():
+    """A line typed at the fake shell, read a byte at a time as a terminal
+    in canonical mode would: echoed, Backspace (DEL or BS) erases with
+    "\\b \\b", Ctrl-U erases the line, Ctrl-C ends it with "^C" (None
+    is returned); "" at the end of input."""
+    line = ""
+    while True:
+        c = os.read(0, 1).decode()
+        if not c:
+            return ""
+        if c == "\n":
+            print("\r")
+            return line + c
+        if c in "\x7f\b":
+            if line:
+                line = line[:-1]
+                print("\b \b", end="", flush=True)
+        elif c == "\x15":
+            print("\b \b" * len(line), end="", flush=True)
+            line = ""
+        elif c == "\x03":
+            out("^C")
+            return None
+        else:
+            line += c
+            print(c, end="", flush=True)
+
+
+def busy():
+    """A program that runs until its second Ctrl-C, as if the first came
+    before it had the terminal: that one only shows "^C"."""
+    print("^C" if os.read(0, 1) == b"\x03" else "", end="", flush=True)
+    while os.read(0, 1) not in (b"\x03", b""):
+        pass
+    out("^C")
+
+
 def scenario_shell(fake):
     """A shell on the console: the prompt without a line end, typed lines
-    echoed a character at a time, a background job whose end comes before
-    the next prompt, a re-IPL, a power off and a hang."""
+    echoed a character at a time with line editing, a background job
+    whose end comes before the next prompt, a command whose output changes
+    each time (count), one that takes two Ctrl-C (busy), a re-IPL, a power
+    off and a hang."""
     out("init: starting /bin/sh")
     done = None
+    counted = 0
     while True:
         if done:
             out(done)
             done = None
         print("vrm# ", end="", flush=True)
-        line = sys.stdin.readline()
+        line = typed_line()
+        if line is None:
+            continue
         if not line:
             return
-        for c in line.rstrip("\n"):
-            print(c, end="", flush=True)
-        print("\r")
         words = line.split()
         if words == ["job"]:
             out("[1] 42")
             done = "[1] Done  job"
+        elif words == ["count"]:
+            counted += 1
+            out(f"n={counted}")
+        elif words == ["busy"]:
+            busy()
         elif words == ["reboot"]:
             out(fake.banner)
         elif words == ["poweroff"]:
@@ -425,6 +469,7 @@ console      vof  2 512M 20  -  console={build}/good.txt append=fake=shell
 consolefail  vof  1 512M 20  -  console={build}/bad.txt append=fake=shell
 consolehang  vof  1 512M 20  -  console={build}/hang.txt append=fake=shell
 consoleend   vof  1 512M 20  -  console={build}/end.txt append=fake=shell
+consolekeys  vof  1 512M 20  -  console={build}/keys.txt append=fake=shell
 """
 
 # Console scripts for the fake shell, by file name.
@@ -474,6 +519,34 @@ send poweroff
 expect ^never printed$
 send echo too late
 """,
+    "keys.txt": r"""timeout 5
+prompt vrm#
+send echo a\x7fb\\c
+expect ^b\\c$
+keys echo half\x03
+expect ^vrm# echo half\^C$
+send echo discarded\x15echo kept
+expect ^kept$
+send busy
+timeout 1
+repeat 3
+press \x03
+expect ^(\^C)+$
+end
+timeout 5
+repeat 5
+send count
+expect ^n=(?P<n>[3-9])$
+end
+send echo ${n}
+expect ^3$
+repeat 2
+send count
+expect ^n=99$
+end
+send poweroff
+expect power off$
+""",
 }
 
 
@@ -493,7 +566,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["117 passed, 38 failed, 3 skipped"],
+    c.check(last == ["135 passed, 39 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second\nskip",
@@ -646,7 +719,41 @@ CONSOLE_LINES = (
      "QEMU's exit fails the step under way"),
     (r"^not ok  consoleend: console: 1 of 3 steps not played$",
      "steps after QEMU's exit are counted"),
+    (r"^ok      consolekeys: console: typed echo a\\x7fb\\\\c\n"
+     r"ok      consolekeys: console: echo a\\x7fb\\\\c -> /\^b\\\\c\$/$",
+     "a typed erase character: the echo and the output as edited"),
+    (r"^ok      consolekeys: console: keys echo half\\x03\n"
+     r"ok      consolekeys: console: echo half\\x03 -> /\^vrm# echo half",
+     "keys: a half-typed line ended by Ctrl-C, no echo waited for"),
+    (r"^ok      consolekeys: console: echo discarded\\x15echo kept -> "
+     r"/\^kept\$/$", "a typed kill character: the echo as edited"),
+    (r"^ok      consolekeys: console: press \\x03\n"
+     r"ok      consolekeys: console: \\x03 -> /\^\(\\\^C\)\+\$/\n"
+     r"# consolekeys: .*keys.txt:11: passed on attempt 2 of 3$",
+     "repeat: an expect whose time is up starts the next attempt"),
+    (r"^ok      consolekeys: console: typed count\n"
+     r"ok      consolekeys: console: count -> /\^n=\(\?P<n>\[3-9\]\)\$/\n"
+     r"# consolekeys: .*keys.txt:16: passed on attempt 3 of 5\n"
+     r"ok      consolekeys: console: typed echo \$\{n\}\n"
+     r"ok      consolekeys: console: echo \$\{n\} -> /\^3\$/$",
+     "repeat: a new prompt without the line starts the next attempt; "
+     "results and values come from the attempt that passed"),
+    (r"^ok      consolekeys: console: typed count\n"
+     r"not ok  consolekeys: console: count -> /\^n=99\$/\n"
+     r"        # .*keys.txt:24: no line matching /\^n=99\$/ before the next "
+     r"prompt \(attempt 2 of 2\)$",
+     "repeat: the last attempt's failure is reported, with the count"),
+    (r"^ok      consolekeys: console: poweroff -> /power off\$/$",
+     "the script goes on after a block that failed"),
 )
+
+
+def check_keys_once(c, output):
+    """A block's steps are reported once, whatever the attempts."""
+    typed = re.findall(r"^ok      consolekeys: console: typed count$", output,
+                       re.MULTILINE)
+    c.check(len(typed) == 2, "repeat: each step of a block is one result",
+            typed)
 
 
 def check_consoles(c, output):
@@ -662,6 +769,7 @@ def check_consoles(c, output):
             "console: a script that passes has no failure")
     for pattern, shows in CONSOLE_LINES:
         c.has(output, pattern, "console: " + shows)
+    check_keys_once(c, output)
 
 
 def check_clean_run(c, build):
@@ -806,12 +914,33 @@ def check_script_units(c):
             and console.echoes("vrm#", "vrm#", "")
             and not console.echoes("a  b", "vrm#", "a  b"),
             "console echo: the prompt, then the typed line")
+    c.check(tap.console_line("vrm# echo helX\b \bo\r\n") == "vrm# echo helo"
+            and tap.console_line("ab\x07c\x7f\b\b\bxy") == "xyc",
+            "backspaces move back, other control characters show nothing")
+    c.check(script.unescape(r"a\x7fb\\c\x03") == "a\x7fb\\c\x03"
+            and script.edited("echo helX\x7fo\bx\x15echo kept") == "echo kept"
+            and script.edited("ab\x7f\x7f\x7fc") == "c",
+            "typed text: escapes, and the line as erase and kill leave it")
+    check_block_units(c)
     for text, why in (("send x", "send before any prompt"),
                       ("frob x", "unknown instruction"),
                       ("expect ${nothing}", "a value nothing sets"),
                       ("expect (", "a bad regular expression"),
                       ("timeout -1", "a timeout that is not positive"),
-                      ("# only a comment", "a script without a step")):
+                      ("# only a comment", "a script without a step"),
+                      ("prompt $\nsend a\\n", "a backslash that is no escape"),
+                      ("prompt $\nsend a\\x80", "a byte that is not ASCII"),
+                      ("prompt $\nsend a\\x03", "send of a control key"),
+                      ("prompt $\nkeys", "keys without keys"),
+                      ("repeat 1\nexpect a\nend", "repeat fewer than twice"),
+                      ("repeat 101\nexpect a\nend", "repeat too often"),
+                      ("repeat x\nexpect a\nend", "repeat without a count"),
+                      ("repeat 2\nrepeat 2\nexpect a\nend\nend",
+                       "a block inside a block"),
+                      ("expect a\nend", "end without repeat"),
+                      ("repeat 2\nexpect a", "repeat without end"),
+                      ("prompt $\nrepeat 2\nsend a\nend",
+                       "a block without an expect")):
         with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
             f.write(text + "\n")
             f.flush()
@@ -820,6 +949,22 @@ def check_script_units(c):
                 c.check(False, f"console script rejects {why}")
             except ValueError:
                 c.check(True, f"console script rejects {why}")
+
+
+def check_block_units(c):
+    """repeat ... end: the block's steps know it; typed text is decoded."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+        f.write("prompt $\nsend a\nrepeat 3\npress \\x03\nexpect b\n"
+                "end\nkeys c\\x15\n")
+        f.flush()
+        steps = script.parse_script(f.name, "s.txt")
+    block = steps[1].block
+    c.check([(t.verb, t.text, t.block is block) for t in steps] ==
+            [("send", "a", False), ("press", "\x03", True),
+             ("expect", "b", True), ("keys", "c\x15", False)]
+            and (block.first, block.last, block.attempts, block.where)
+            == (1, 2, 3, "s.txt:3"), "console script with a repeat block",
+            [vars(t) for t in steps])
 
 
 def check_console_rows(c, path):

@@ -6,7 +6,7 @@
 import re
 import time
 
-from .script import expand
+from .script import edited, expand, shown
 
 SHOWN_LINES = 6         # console lines quoted when a step fails
 
@@ -27,6 +27,8 @@ class ConsolePlayer:
         self.read = 0           # expects read from this line on
         self.index = 0          # the step being played
         self.stopped = False    # a line could not be typed: the rest is off
+        self.last_typed = None  # line count when something was last typed
+        self.block = None       # the repeat block being played
         self.begin()
 
     @property
@@ -34,12 +36,21 @@ class ConsolePlayer:
         return self.stopped or self.index == len(self.steps)
 
     def begin(self):
-        """Start the current step: its deadline, where it looks."""
-        self.deadline = time.monotonic() + (self.steps[self.index].timeout
-                                            if not self.done else 0)
-        self.typed_at = None    # a send's line count when it typed
+        """Start the current step: its deadline, where it looks, and the
+        state of a repeat block it opens."""
+        step = None if self.done else self.steps[self.index]
+        self.deadline = time.monotonic() + (step.timeout if step else 0)
+        self.typed_at = None    # a typing step's line count when it typed
         self.scan = self.read   # an expect's first line not yet tried
         self.regex = None
+        block = step.block if step else None
+        if block is not self.block:
+            self.block = block
+            self.attempt = 1
+            self.given_up = False       # the last attempt failed
+            self.held = []              # results of the attempt so far
+            self.block_read = self.read
+            self.attempt_lines = len(self.lines)
 
     def line(self, text):
         self.lines.append(text)
@@ -59,19 +70,42 @@ class ConsolePlayer:
                 complete = self.play(step)
             except KeyError as e:
                 self.fail(step, f"${{{e.args[0]}}} has no value: the step "
-                          "that sets it failed")
+                          "that sets it failed", final=True)
+                continue
+            except AttemptFailed as e:
+                self.fail(step, str(e))
                 continue
             if not complete:
                 break
-            self.suite.report("ok", self.describe(step))
-            self.next()
+            self.passed(step)
         if not self.done and time.monotonic() >= self.deadline:
             step = self.steps[self.index]
             self.fail(step, self.why_late(step))
 
+    def passed(self, step):
+        """Report `step` passed; inside a block, once the attempt passes."""
+        if not self.block or self.given_up:
+            self.suite.report("ok", self.describe(step))
+        else:
+            self.held.append(self.describe(step))
+            if self.index == self.block.last:
+                for desc in self.held:
+                    self.suite.report("ok", desc)
+                if self.attempt > 1:
+                    self.suite.note(f"{self.block.where}: passed on attempt "
+                                    f"{self.attempt} of "
+                                    f"{self.block.attempts}")
+        self.next()
+
     def next(self):
         self.index += 1
         self.begin()
+
+    def prompt_ready(self, prompt):
+        """Whether the console ends with a prompt printed since the last
+        typing (keys typed before it cannot show it)."""
+        return self.unfinished.rstrip().endswith(prompt) and (
+            self.last_typed is None or len(self.lines) > self.last_typed)
 
     def play(self, step):
         """True once `step` is complete."""
@@ -79,13 +113,15 @@ class ConsolePlayer:
             return self.play_expect(step)
         text = expand(step.text, self.values, literal=False)
         if self.typed_at is None:
-            if not self.unfinished.rstrip().endswith(step.prompt):
+            if step.verb != "press" and not self.prompt_ready(step.prompt):
                 return False
-            self.typed_at = len(self.lines)
-            self.suite.write(text + "\n")
-            return False
+            self.typed_at = self.last_typed = len(self.lines)
+            enter = "\n" if step.verb in ("send", "type") else ""
+            self.suite.write(text + enter)
+            return not enter
+        line = edited(text)
         for i in range(self.typed_at, len(self.lines)):
-            if echoes(self.lines[i], step.prompt, text):
+            if echoes(self.lines[i], step.prompt, line):
                 self.echoes.add(i)
                 if step.verb == "send":
                     self.read = i + 1
@@ -104,6 +140,13 @@ class ConsolePlayer:
                 self.read = i + 1
                 return True
         self.scan = len(self.lines)
+        # In a block, a new prompt means the command's output is complete:
+        # the line will not come in this attempt.
+        if self.block and not self.given_up and step.prompt and \
+                len(self.lines) > self.attempt_lines and \
+                self.unfinished.rstrip().endswith(step.prompt):
+            raise AttemptFailed(f"no line matching /{step.text}/ before the "
+                                "next prompt")
         return False
 
     def why_late(self, step):
@@ -114,32 +157,56 @@ class ConsolePlayer:
             return f"no prompt {step.prompt!r} within {seconds}"
         return f"the typed line did not come back within {seconds}"
 
-    def fail(self, step, why):
-        """Report `step` failed. After an expect the next step is played
-        (the prompt may well come); a line that could not be typed stops
-        the script."""
-        shown = self.lines[-SHOWN_LINES:] + (
+    def fail(self, step, why, final=False):
+        """Report `step` failed, or start the next attempt of its block.
+        After an expect the next step is played (the prompt may well come);
+        a line that could not be typed stops the script."""
+        if self.block and not self.given_up:
+            if self.attempt < self.block.attempts and not final:
+                self.retry()
+                return
+            self.given_up = True
+            for desc in self.held:
+                self.suite.report("ok", desc)
+            why += f" (attempt {self.attempt} of {self.block.attempts})"
+        shown_lines = self.lines[-SHOWN_LINES:] + (
             [self.unfinished] if self.unfinished else [])
         diags = [f"# {step.where}: {why}", "# the console's last lines:"]
         self.suite.report("not ok", self.describe(step),
-                          diags + [f"#   {l}" for l in shown])
-        self.stopped = step.verb != "expect"
+                          diags + [f"#   {l}" for l in shown_lines])
+        self.stopped = step.verb in ("send", "type", "keys")
         self.next()
 
+    def retry(self):
+        """The block's next attempt: from its first step, its expects
+        reading on from where the block began."""
+        self.attempt += 1
+        self.held = []
+        self.index = self.block.first
+        self.read = self.block_read
+        self.attempt_lines = len(self.lines)
+        self.begin()
+
     def describe(self, step):
+        if step.verb in ("send", "type"):
+            return f"console: typed {shown(step.text)}"
         if step.verb != "expect":
-            return f"console: typed {step.text}"
+            return f"console: {step.verb} {shown(step.text)}"
         return f"console: {step.after or 'boot'} -> /{step.text}/"
 
     def finish(self, why):
         """The console ended: the step under way fails with `why`, and the
         steps never played are counted as one failure."""
         if not self.done:
-            self.fail(self.steps[self.index], why)
+            self.fail(self.steps[self.index], why, final=True)
         left = len(self.steps) - self.index
         if left:
             self.suite.fail(f"console: {left} of {len(self.steps)} steps "
                             "not played")
+
+
+class AttemptFailed(Exception):
+    """An expect of a repeat block that cannot pass in this attempt."""
 
 
 def echoes(line, prompt, text):

@@ -121,7 +121,8 @@ class Session:
 
     def write(self, text):
         """Send console input; a program that has gone cannot take it."""
-        self.log_write("[runner] >> " + text.rstrip("\n"))
+        self.log_write("[runner] >> " + text.rstrip("\n").encode(
+            "unicode_escape").decode("ascii"))
         vrm_qemu.console_input(self.proc, text)
 
     def next_event(self):

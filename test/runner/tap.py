@@ -14,9 +14,19 @@ SKIP = re.compile(r"#\s*skip\b\s*(.*)$", re.IGNORECASE)
 
 
 def console_line(raw):
-    """The visible part of a console line: without its line end and with
-    anything before a carriage return overwritten, as a terminal shows it."""
-    return raw.rstrip("\r\n").split("\r")[-1].strip()
+    """The visible part of a console line: without its line end, with
+    anything before a carriage return overwritten and a backspace moving
+    back over the character before it, as a terminal shows them (the
+    console's echo erases a character with "\\b \\b"); other control
+    characters show nothing."""
+    shown, col = [], 0
+    for c in raw.rstrip("\r\n").split("\r")[-1]:
+        if c == "\b":
+            col = max(col - 1, 0)
+        elif (" " <= c and c != "\x7f") or c == "\t":
+            shown[col:col + 1] = c
+            col += 1
+    return "".join(shown).strip()
 
 
 class TapStream:
