@@ -87,35 +87,6 @@ long sys_setuid(const unsigned long *a)
 	return 0;
 }
 
-long sys_getpgid(const unsigned long *a)
-{
-	unsigned long ee = spin_lock_irqsave(&task_lock);
-	struct task *t = a[0] ? task_find((pid_t)a[0]) : current_task();
-	long pgid = t ? t->pgid : -ESRCH;
-
-	spin_unlock_irqrestore(&task_lock, ee);
-	return pgid;
-}
-
-long sys_setpgid(const unsigned long *a)
-{
-	struct task *me = current_task(), *t;
-	pid_t pgid = (pid_t)a[1];
-	unsigned long ee;
-	long err = 0;
-
-	if (pgid < 0)
-		return -EINVAL;
-	ee = spin_lock_irqsave(&task_lock);
-	t = a[0] ? task_find((pid_t)a[0]) : me;
-	if (!t || (t != me && t->parent != me))
-		err = -ESRCH;
-	else
-		t->pgid = pgid ? pgid : t->pid;
-	spin_unlock_irqrestore(&task_lock, ee);
-	return err;
-}
-
 /* The heap grows and shrinks inside the data region; pages given back
  * come back zeroed. */
 long sys_brk(const unsigned long *a)

@@ -155,6 +155,18 @@ void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info
 		thread_interrupt(u->th);
 }
 
+void signal_send_pgrp_locked(pid_t pgid, int sig, const siginfo_t *info)
+{
+	for (struct task *t = task_list(); t; t = t->next)
+		if (t->pgid == pgid && t->state != TASK_ZOMBIE)
+			send_locked(t, sig, info);
+}
+
+bool signal_refused(const struct uthread *u, int sig)
+{
+	return (u->blocked & sigbit(sig)) || ignored(u->task, sig);
+}
+
 void signal_send(struct task *t, int sig, const siginfo_t *info)
 {
 	unsigned long ee = spin_lock_irqsave(&task_lock);
@@ -258,6 +270,14 @@ static bool deliver_one(struct trap_frame *f)
 	if (act.sa_handler == SIG_DFL) {
 		enum default_action a = default_action(sig);
 
+		/* POSIX 2.4.3: a group no shell could continue does not stop
+		 * for the terminal's stop signals. */
+		if (a == ACT_STOP && sig != SIGSTOP && pgrp_orphaned(t->pgid)) {
+			u->blocked = old_mask;
+			spin_unlock_irqrestore(&task_lock, ee);
+			interrupted_call(f, true);
+			return true;
+		}
 		if (a == ACT_STOP) {
 			u->blocked = old_mask;
 			t->stopped = true;

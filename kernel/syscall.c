@@ -63,6 +63,8 @@ static syscall_fn *const table[NR_SYSCALLS] = {
 	[SYS_thread_join] = sys_thread_join,
 	[SYS_thread_self] = sys_thread_self,
 	[SYS_thread_kill] = sys_thread_kill,
+	[SYS_setsid] = sys_setsid,
+	[SYS_getsid] = sys_getsid,
 };
 
 /* 0xc00 from problem state; runs with interrupts on. */

@@ -7,8 +7,10 @@
 
 /* process.c */
 syscall_fn sys_exit, sys_fork, sys_waitpid, sys_getpid, sys_getppid, sys_getuid, sys_geteuid,
-	sys_setuid, sys_getpgid, sys_setpgid, sys_brk, sys_bindprocessor, sys_sched_yield,
-	sys_vmseg_create, sys_vmseg_delete, sys_getprocs;
+	sys_setuid, sys_brk, sys_bindprocessor, sys_sched_yield, sys_vmseg_create,
+	sys_vmseg_delete, sys_getprocs;
+/* session.c */
+syscall_fn sys_getpgid, sys_setpgid, sys_setsid, sys_getsid;
 /* thread.c */
 syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self,
 	sys_thread_kill;

@@ -84,6 +84,8 @@ static void task_link(struct task *t)
 	t->pid = pid_alloc();
 	if (!t->pgid)
 		t->pgid = t->pid;
+	if (!t->sid)
+		t->sid = t->pid;
 	t->next = tasks;
 	tasks = t;
 	nr_tasks++;
@@ -194,13 +196,15 @@ void task_exit(int status)
 	aspace_destroy(as);
 	ee = spin_lock_irqsave(&task_lock);
 	init = task_find(1);
+	t->state = TASK_ZOMBIE;
+	t->status = status;
 	for (struct task *c = tasks; c; c = c->next)
 		if (c->parent == t) {
 			c->parent = init;
 			orphans |= c->state == TASK_ZOMBIE;
+			pgrp_hangup_if_orphaned(c->pgid);
 		}
-	t->state = TASK_ZOMBIE;
-	t->status = status;
+	pgrp_hangup_if_orphaned(t->pgid);
 	current_uthread()->done = true;
 	t->nthreads = 0;
 	spin_unlock_irqrestore(&task_lock, ee);
@@ -241,6 +245,7 @@ long task_fork(void)
 	}
 	child->parent = parent;
 	child->pgid = parent->pgid;
+	child->sid = parent->sid;
 	child->uid = parent->uid;
 	child->euid = parent->euid;
 	child->brk_start = parent->brk_start;

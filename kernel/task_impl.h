@@ -33,6 +33,20 @@ void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info
 bool signal_pending(void);
 /* exec: caught signals go back to their default action. */
 void signals_reset_handlers(struct task *t);
+/* Queues sig for every living task of group pgid; task_lock held. */
+void signal_send_pgrp_locked(pid_t pgid, int sig, const siginfo_t *info);
+/* Whether u's task would not act on sig: the thread blocks it or the
+ * task ignores it; task_lock held. */
+bool signal_refused(const struct uthread *u, int sig);
+
+/* session.c, task_lock held */
+/* Whether a task (a zombie too) of group pgid is in session sid. */
+bool pgrp_in_session(pid_t pgid, pid_t sid);
+/* Whether group pgid is orphaned: no member's parent could continue it. */
+bool pgrp_orphaned(pid_t pgid);
+/* POSIX _exit: a group left orphaned with a stopped member gets SIGHUP,
+ * then SIGCONT, rather than staying stopped for ever. */
+void pgrp_hangup_if_orphaned(pid_t pgid);
 
 /* exec.c */
 long exec_program(struct task *t, const char *path, char *const argv[], size_t argc,

@@ -43,7 +43,7 @@ enum task_state {
 };
 
 struct task {
-	pid_t pid, pgid;
+	pid_t pid, pgid, sid;		/* sid: its session, the leader's pid */
 	struct task *parent;
 	uid_t uid, euid;
 	enum task_state state;

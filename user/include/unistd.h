@@ -40,7 +40,14 @@ uid_t geteuid(void);
 /* Root may take any uid; another task only its own (else EPERM). */
 int setuid(uid_t uid);
 pid_t getpgid(pid_t pid);
+/* pgid 0 makes pid (0: the caller) the leader of a new group; EPERM for a
+ * session leader or a group of another session. */
 int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
+/* A new session and group led by the caller, without a terminal; EPERM
+ * for a group leader. */
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
 
 /* brk sets the end of the data segment; sbrk moves it by incr bytes and
  * returns the old end, or (void *)-1 with ENOMEM. */

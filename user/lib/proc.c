@@ -76,6 +76,21 @@ int setpgid(pid_t pid, pid_t pgid)
 	return sys2(SYS_setpgid, pid, pgid);
 }
 
+pid_t getpgrp(void)
+{
+	return getpgid(0);
+}
+
+pid_t setsid(void)
+{
+	return sys0(SYS_setsid);
+}
+
+pid_t getsid(pid_t pid)
+{
+	return sys1(SYS_getsid, pid);
+}
+
 int kill(pid_t pid, int sig)
 {
 	return sys2(SYS_kill, pid, sig);

@@ -62,5 +62,7 @@
 #define SYS_thread_self		50	/* () -> tid */
 #define SYS_thread_kill		51	/* (tid, sig): a thread of the caller's task */
 #define SYS_kcount		52	/* (struct kcount *, size) */
-#define NR_SYSCALLS		53
+#define SYS_setsid		53	/* () -> the new session's id */
+#define SYS_getsid		54	/* (pid) */
+#define NR_SYSCALLS		55
 #endif
