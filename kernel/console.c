@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* The console: serialised output with CRLF, and a ring of pending input. */
+/* The console: serialised output with CRLF, and input for the kernel's own
+ * readers (a ring) or, once user space runs, for the terminal. */
 #include <arch/ppc.h>
 #include <arch/smp.h>
-#include <arch/time.h>
-#include <string.h>
 #include <arch/spinlock.h>
 #include <vrm/console.h>
-#include <vrm/errno.h>
-#include <vrm/sched.h>
 
 #define INPUT_SIZE	1024
 
@@ -16,6 +13,8 @@ static spinlock_t out_lock = SPINLOCK_INIT;
 static spinlock_t in_lock = SPINLOCK_INIT;
 static char input[INPUT_SIZE];
 static volatile unsigned int in_head, in_tail;
+/* Takes input instead of the ring once user space has the console. */
+static void (*input_handler)(const char *s, size_t n);
 
 void console_register(const struct console_driver *drv)
 {
@@ -54,7 +53,13 @@ void console_write(const char *s, size_t n)
 void console_input(const char *s, size_t n)
 {
 	unsigned long ee = spin_lock_irqsave(&in_lock);
+	void (*handler)(const char *s, size_t n) = input_handler;
 
+	if (handler) {
+		spin_unlock_irqrestore(&in_lock, ee);
+		handler(s, n);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		/* When full, the newest bytes are dropped: input is typed by a
 		 * person or the test runner, both of which wait for answers. */
@@ -63,8 +68,27 @@ void console_input(const char *s, size_t n)
 		input[in_head++ % INPUT_SIZE] = s[i];
 	}
 	spin_unlock_irqrestore(&in_lock, ee);
+}
+
+void console_set_input(void (*handler)(const char *s, size_t n))
+{
+	unsigned long ee = spin_lock_irqsave(&in_lock);
+	char pending[INPUT_SIZE];
+	size_t n = 0;
+
+	/* What was typed before goes first, so nothing is taken out of order. */
+	while (in_head != in_tail)
+		pending[n++] = input[in_tail++ % INPUT_SIZE];
 	if (n)
-		wakeup(&input);
+		handler(pending, n);
+	input_handler = handler;
+	spin_unlock_irqrestore(&in_lock, ee);
+}
+
+void console_poll(void)
+{
+	if (driver && driver->poll)
+		driver->poll();
 }
 
 int console_trygetc(void)
@@ -126,68 +150,4 @@ size_t console_readline(char *buf, size_t size, bool echo)
 	}
 	buf[len] = 0;
 	return len;
-}
-
-/* The line being typed for a task's read, and what is left of the last
- * one; one reader at a time. */
-static char line[INPUT_SIZE];
-static size_t line_len, line_pos;
-static bool line_done;
-static spinlock_t reader_lock = SPINLOCK_INIT;
-
-static bool input_pending(void *arg)
-{
-	(void)arg;
-	return in_head != in_tail;
-}
-
-/* Moves typed bytes into the line, echoing them; true once it is complete. */
-static bool edit_line(void)
-{
-	int c;
-
-	while (!line_done && (c = console_trygetc()) >= 0) {
-		if (c == '\r' || c == '\n') {
-			console_write("\n", 1);
-			line[line_len++] = '\n';
-			line_done = true;
-		} else if (c == 0x7f || c == '\b') {
-			if (line_len > 0) {
-				line_len--;
-				console_write("\b \b", 3);
-			}
-		} else if (c == 0x04) {		/* Ctrl-D: end of file on an empty line */
-			line_done = true;
-		} else if (c >= ' ' && line_len + 1 < sizeof(line)) {
-			line[line_len++] = (char)c;
-			console_write(line + line_len - 1, 1);
-		}
-	}
-	return line_done;
-}
-
-long console_read(char *buf, size_t n, bool (*interrupted)(void))
-{
-	long got;
-
-	for (;;) {
-		unsigned long ee = spin_lock_irqsave(&reader_lock);
-		bool done = edit_line();
-
-		if (done) {
-			got = (long)(line_len - line_pos < n ? line_len - line_pos : n);
-			memcpy(buf, line + line_pos, (size_t)got);
-			line_pos += (size_t)got;
-			if (line_pos == line_len)
-				line_len = line_pos = 0, line_done = false;
-			spin_unlock_irqrestore(&reader_lock, ee);
-			return got;
-		}
-		spin_unlock_irqrestore(&reader_lock, ee);
-		if (interrupted())
-			return -ERESTART;
-		/* Poll-driven drivers bring input at the tick; a timed sleep
-		 * keeps looking for it. */
-		thread_sleep_until(&input, input_pending, NULL, mftb() + tb_per_tick);
-	}
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* Open files and the descriptor calls: the console and the initramfs. */
+/* Open files and the descriptor calls: the console (kernel/tty.c) and
+ * the initramfs. */
 #define pr_fmt "file: "
 #include <string.h>
 #include <uapi/sys/file.h>
@@ -8,6 +9,7 @@
 #include <vrm/heap.h>
 #include <vrm/path.h>
 #include <vrm/ramfs.h>
+#include <vrm/tty.h>
 #include <vrm/uaccess.h>
 #include "task_impl.h"
 
@@ -81,7 +83,7 @@ long sys_read(const unsigned long *a)
 	if (f->kind == FILE_RAMFS && S_ISDIR(f->node->mode))
 		return -EISDIR;
 	if (f->kind == FILE_CONSOLE) {
-		got = console_read(buf, n < sizeof(buf) ? n : sizeof(buf), signal_pending);
+		got = tty_read(buf, n < sizeof(buf) ? n : sizeof(buf));
 		if (got > 0 && copyout((void *)a[1], buf, (size_t)got))
 			return -EFAULT;
 		return got;
@@ -249,6 +251,18 @@ long sys_lseek(const unsigned long *a)
 		return -EINVAL;
 	f->pos = (uint64_t)(base + off);
 	return base + off;
+}
+
+/* Only the console is a terminal; the request is its to decode. */
+long sys_ioctl(const unsigned long *a)
+{
+	struct file *f = fd_file((long)a[0]);
+
+	if (!f)
+		return -EBADF;
+	if (f->kind != FILE_CONSOLE)
+		return -ENOTTY;
+	return tty_ioctl((unsigned int)a[1], a[2]);
 }
 
 static void stat_of(const struct file *f, struct stat *st)

@@ -65,6 +65,7 @@ static syscall_fn *const table[NR_SYSCALLS] = {
 	[SYS_thread_kill] = sys_thread_kill,
 	[SYS_setsid] = sys_setsid,
 	[SYS_getsid] = sys_getsid,
+	[SYS_ioctl] = sys_ioctl,
 };
 
 /* 0xc00 from problem state; runs with interrupts on. */

@@ -20,7 +20,7 @@ syscall_fn sys_execve;
 syscall_fn sys_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn, sys_sigsuspend;
 /* file.c */
 syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
-	sys_readdir, sys_chdir, sys_getcwd, sys_dup2;
+	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
 /* sysinfo.c */
 syscall_fn sys_nanosleep, sys_clock_gettime, sys_uname, sys_sysconf, sys_klog_read,
 	sys_reboot, sys_vmgetinfo, sys_kcount;

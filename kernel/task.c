@@ -16,6 +16,7 @@
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include <vrm/sched.h>
+#include <vrm/tty.h>
 #include <vrm/vmm.h>
 #include "task_impl.h"
 
@@ -151,6 +152,9 @@ int task_start_init(const char *const argv[])
 	task_link(t);
 	if (t->pid != 1)
 		panic("init got pid %d", t->pid);
+	/* Like a session leader opening its terminal: the console becomes
+	 * the terminal of init's session, init's group in its foreground. */
+	tty_attach(t->sid, t->pgid);
 	thread_start(u->th);
 	return 0;
 }

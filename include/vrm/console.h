@@ -20,20 +20,18 @@ bool console_ready(void);
 void console_write(const char *s, size_t n);
 /* Called by drivers with received bytes (from interrupt or poll). */
 void console_input(const char *s, size_t n);
+/* From now on input goes to handler (user space's terminal) instead of
+ * the ring the functions below read; bytes still in the ring go first. */
+void console_set_input(void (*handler)(const char *s, size_t n));
+/* Asks a driver without an input interrupt for what has arrived. */
+void console_poll(void);
 /* Next input byte, or -1 when none is pending. */
 int console_trygetc(void);
 /* Waits for the next input byte, idling the CPU in between. */
 int console_getc(void);
 /* Reads one line without its terminator, echoing if asked; returns its
- * length. Handles backspace. */
+ * length. Handles backspace. For the kernel monitor and test hosts. */
 size_t console_readline(char *buf, size_t size, bool echo);
-/*
- * A task's read of the console: a line as typed (echoed, backspace
- * handled), up to n bytes of it with the newline, the rest for the next
- * read; 0 for Ctrl-D on an empty line. Sleeps until a line is there;
- * -ERESTART when interrupted() says a signal came first.
- */
-long console_read(char *buf, size_t n, bool (*interrupted)(void));
 /* Lets panic print even if another CPU died holding the console lock. */
 void console_break_lock(void);
 #endif

@@ -9,5 +9,7 @@
  * made here stops the build with a redefinition error. */
 #define NAME_MAX	255
 #define PATH_MAX	1024
+/* As <uapi/sys/ioctl.h>'s: the longest line the terminal takes. */
+#define MAX_CANON	1024
 
 #endif /* _LIMITS_H */

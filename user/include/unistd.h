@@ -49,6 +49,16 @@ pid_t getpgrp(void);
 pid_t setsid(void);
 pid_t getsid(pid_t pid);
 
+/*
+ * The terminal's foreground process group (docs/tty.md); fd must be the
+ * console and the console the caller's terminal (else ENOTTY). A caller
+ * in a background group that sets it is stopped by SIGTTOU unless it
+ * blocks or ignores that; EINVAL for pgrp <= 0, EPERM for a group that is
+ * not in the caller's session.
+ */
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+
 /* brk sets the end of the data segment; sbrk moves it by incr bytes and
  * returns the old end, or (void *)-1 with ENOMEM. */
 int brk(void *end);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* File system calls: descriptors, status, directories, the working directory. */
+/* File system calls: descriptors, status, directories, the working
+ * directory, and the terminal's ioctl. */
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,6 +48,29 @@ off_t lseek(int fd, off_t offset, int whence)
 int dup2(int oldfd, int newfd)
 {
 	return sys2(SYS_dup2, oldfd, newfd);
+}
+
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list ap;
+	void *arg;
+
+	va_start(ap, request);
+	arg = va_arg(ap, void *);
+	va_end(ap);
+	return sys3(SYS_ioctl, fd, request, arg);
+}
+
+pid_t tcgetpgrp(int fd)
+{
+	pid_t pgrp;
+
+	return ioctl(fd, TIOCGPGRP, &pgrp) < 0 ? -1 : pgrp;
+}
+
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+	return ioctl(fd, TIOCSPGRP, &pgrp);
 }
 
 int fstat(int fd, struct stat *st)

@@ -64,5 +64,6 @@
 #define SYS_kcount		52	/* (struct kcount *, size) */
 #define SYS_setsid		53	/* () -> the new session's id */
 #define SYS_getsid		54	/* (pid) */
-#define NR_SYSCALLS		55
+#define SYS_ioctl		55	/* (fd, request, arg): <uapi/sys/ioctl.h> */
+#define NR_SYSCALLS		56
 #endif
