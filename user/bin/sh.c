@@ -10,10 +10,21 @@
  * what they enclose (\" and \\ inside them stand for " and \). A name
  * without '/' is looked up in /bin. A trailing & runs the command as a
  * background job; its end is reported before the next prompt. Builtins:
- * cd [dir], pwd, exit [n], jobs, wait.
+ * cd [dir], pwd, exit [n], jobs, wait, fg [%n], bg [%n].
+ *
+ * Job control (docs/tty.md), when the shell reads the console and the
+ * console is its terminal: every command runs in a process group of its
+ * own, and a foreground one gets the terminal (tcsetpgrp) until it ends
+ * or stops, so Ctrl-C and Ctrl-Z reach it and not the shell. The shell
+ * itself survives them: at the prompt they only give a fresh one. A
+ * stopped job is reported ("[1] Stopped  sleep 30"); fg continues a job
+ * in the foreground, bg in the background; %n names job n, and without
+ * it both take the current job, the last one stopped or put in the
+ * background.
  */
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,18 +34,24 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define LINE_MAX	1024
+#define LINE_MAX	(MAX_CANON + 1)	/* the longest line the terminal takes */
 #define ARGS_MAX	64
 #define JOBS_MAX	16
 
 struct job {
-	pid_t pid;		/* 0: a free slot */
+	pid_t pid;		/* its process, the leader of its group; 0: free */
 	bool stopped;
+	int status;		/* the waitpid status that stopped it */
 	char cmd[64];
 };
 
 static struct job jobs[JOBS_MAX];	/* job n is jobs[n - 1] */
+static int current;			/* fg and bg's job without %n, or 0 */
 static int last_status;
+static bool job_control;		/* process groups and the terminal */
+static pid_t shell_pgid;
+static const char *prompt;
+static volatile sig_atomic_t at_prompt;	/* the prompt is out, a line awaited */
 
 static bool blank(char c)
 {
@@ -105,7 +122,7 @@ static const char *describe(int status, char *buf, size_t size)
 		snprintf(buf, size, "%s%s", strsignal(WTERMSIG(status)),
 			 WCOREDUMP(status) ? " (core dumped)" : "");
 	else if (WIFSTOPPED(status))
-		snprintf(buf, size, "Stopped");
+		snprintf(buf, size, "%s", strsignal(WSTOPSIG(status)));
 	else if (WEXITSTATUS(status))
 		snprintf(buf, size, "Exit %d", WEXITSTATUS(status));
 	else
@@ -118,23 +135,36 @@ static int status_code(int status)
 	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
-static int add_job(pid_t pid, char **argv, bool stopped)
+/* The job's command line, its words joined by blanks (cut to fit). */
+static void name_job(struct job *j, char **argv)
 {
-	for (int i = 0; i < JOBS_MAX; i++) {
-		struct job *j = &jobs[i];
-		size_t len = 0;
+	size_t len = 0;
 
-		if (j->pid)
-			continue;
-		j->pid = pid;
-		j->stopped = stopped;
-		j->cmd[0] = '\0';
-		for (char **a = argv; *a && len < sizeof(j->cmd); a++)
-			len += snprintf(j->cmd + len, sizeof(j->cmd) - len, "%s%s",
-					a == argv ? "" : " ", *a);
-		return i + 1;
-	}
+	j->cmd[0] = '\0';
+	for (char **a = argv; *a && len < sizeof(j->cmd); a++)
+		len += snprintf(j->cmd + len, sizeof(j->cmd) - len, "%s%s",
+				a == argv ? "" : " ", *a);
+}
+
+/* Puts j into a free slot; its number, or 0 when the table is full. */
+static int add_job(const struct job *j)
+{
+	for (int i = 0; i < JOBS_MAX; i++)
+		if (!jobs[i].pid) {
+			jobs[i] = *j;
+			current = i + 1;
+			return i + 1;
+		}
 	return 0;
+}
+
+/* Job n is gone: the current job becomes the newest left. */
+static void free_job(int n)
+{
+	jobs[n - 1].pid = 0;
+	if (current == n)
+		for (current = JOBS_MAX; current > 0 && !jobs[current - 1].pid; current--)
+			;
 }
 
 /* Records what waitpid said about pid: a job ends, stops or continues. */
@@ -152,10 +182,13 @@ static void job_event(pid_t pid, int status)
 			return;
 		}
 		printf("[%d] %s  %s\n", i + 1, describe(status, what, sizeof(what)), j->cmd);
-		if (WIFSTOPPED(status))
+		if (WIFSTOPPED(status)) {
 			j->stopped = true;
-		else
-			j->pid = 0;
+			j->status = status;
+			current = i + 1;
+		} else {
+			free_job(i + 1);
+		}
 		return;
 	}
 }
@@ -168,6 +201,117 @@ static void reap(void)
 
 	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
 		job_event(pid, status);
+}
+
+/*
+ * Ctrl-C, Ctrl-Z or Ctrl-\ at the prompt: the terminal has dropped the
+ * line, and a fresh prompt goes on a new one. The handler prints it (and
+ * the read goes on) because a key typed as soon as the prompt shows may
+ * come before the read has started, which it then would not cut short.
+ * Anywhere else, a key that reached the shell (typed before a job had the
+ * terminal) does nothing.
+ */
+static void on_key(int sig)
+{
+	(void)sig;
+	if (at_prompt) {
+		write(STDOUT_FILENO, "\n", 1);
+		write(STDOUT_FILENO, prompt, strlen(prompt));
+	}
+}
+
+/*
+ * Job control, if the console is the shell's terminal. A shell started
+ * in the background stops until it is brought to the foreground; in a
+ * group nothing could continue, the stop does not happen, and the shell
+ * goes on without job control (its reads then fail).
+ */
+static void start_job_control(void)
+{
+	struct sigaction key = { .sa_handler = on_key, .sa_flags = SA_RESTART };
+	pid_t fg;
+
+	for (int tries = 0; (fg = tcgetpgrp(STDIN_FILENO)) != getpgrp(); tries++) {
+		if (fg < 0 || tries == 10)
+			return;
+		raise(SIGTTIN);
+	}
+	sigemptyset(&key.sa_mask);
+	sigaction(SIGINT, &key, NULL);
+	sigaction(SIGTSTP, &key, NULL);
+	sigaction(SIGQUIT, &key, NULL);
+	/* Taking the terminal back from a job is done from the background. */
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	shell_pgid = getpid();
+	if (getpgrp() != shell_pgid && setpgid(0, 0) < 0) {
+		fprintf(stderr, "sh: no job control: setpgid: %s\n", strerror(errno));
+		return;
+	}
+	tcsetpgrp(STDIN_FILENO, shell_pgid);
+	job_control = true;
+}
+
+/* In a new job's process, before exec: its own group (and the terminal,
+ * in the foreground), and the keys' signals back to their defaults. Both
+ * the shell and the job do it, so whichever runs first, the job never
+ * runs its program outside its group. */
+static void enter_job(bool foreground)
+{
+	setpgid(0, 0);
+	if (foreground)
+		tcsetpgrp(STDIN_FILENO, getpid());
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTSTP, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+	signal(SIGTTOU, SIG_DFL);
+	signal(SIGTTIN, SIG_DFL);
+}
+
+/*
+ * Waits for a job that has the terminal until it ends or stops, then
+ * takes the terminal back. n is the job's number, or 0 for a command not
+ * yet in the table: a stop puts it there. A signal from a terminal key
+ * ended a line with its echo ("^C"): the report starts on a new line.
+ */
+static void wait_foreground(struct job *j, int n)
+{
+	char what[64];
+	int status;
+
+	for (;;) {
+		while (waitpid(j->pid, &status, WUNTRACED) < 0)
+			if (errno != EINTR) {
+				fprintf(stderr, "sh: waitpid: %s\n", strerror(errno));
+				return;
+			}
+		if (!WIFSTOPPED(status) || n || (n = add_job(j)))
+			break;
+		/* Nowhere to keep a stopped job: it goes on in the foreground. */
+		fprintf(stderr, "\nsh: more than %d jobs: %s goes on\n", JOBS_MAX, j->cmd);
+		kill(-j->pid, SIGCONT);
+	}
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, shell_pgid);
+	if (WIFSTOPPED(status)) {
+		j = &jobs[n - 1];
+		j->stopped = true;
+		j->status = status;
+		current = n;
+		if (WSTOPSIG(status) == SIGTSTP)
+			putchar('\n');
+		printf("[%d] %s  %s\n", n, describe(status, what, sizeof(what)), j->cmd);
+		last_status = 128 + WSTOPSIG(status);
+		return;
+	}
+	if (n)
+		free_job(n);
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGINT)
+		putchar('\n');
+	else if (WIFSIGNALED(status))
+		printf("%s%s\n", WTERMSIG(status) == SIGQUIT ? "\n" : "",
+		       describe(status, what, sizeof(what)));
+	last_status = status_code(status);
 }
 
 /* The program for a command name, or NULL after "not found". */
@@ -188,8 +332,8 @@ static void run(char **argv, bool background)
 {
 	char buf[PATH_MAX];
 	const char *path = lookup(argv[0], buf, sizeof(buf));
+	struct job job = { 0 };
 	pid_t pid;
-	int status;
 
 	if (!path) {
 		last_status = 127;
@@ -203,37 +347,102 @@ static void run(char **argv, bool background)
 		return;
 	}
 	if (pid == 0) {
+		if (job_control)
+			enter_job(!background);
 		execv(path, argv);
 		fprintf(stderr, "sh: %s: %s\n", argv[0], strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);
 	}
+	job.pid = pid;
+	name_job(&job, argv);
+	if (job_control) {
+		setpgid(pid, pid);
+		if (!background)
+			tcsetpgrp(STDIN_FILENO, pid);
+	}
 	if (background) {
-		printf("[%d] %d\n", add_job(pid, argv, false), pid);
+		printf("[%d] %d\n", add_job(&job), pid);
 		last_status = 0;
 		return;
 	}
-	while (waitpid(pid, &status, WUNTRACED) < 0)
-		if (errno != EINTR)
-			return;
-	if (WIFSTOPPED(status)) {
-		int job = add_job(pid, argv, true);
-
-		printf("[%d] Stopped  %s\n", job, job ? jobs[job - 1].cmd : argv[0]);
-		last_status = 128 + WSTOPSIG(status);
-		return;
-	}
-	if (WIFSIGNALED(status) && WTERMSIG(status) != SIGINT)
-		printf("%s\n", describe(status, buf, sizeof(buf)));
-	last_status = status_code(status);
+	wait_foreground(&job, 0);
 }
 
 static void builtin_jobs(void)
 {
+	char what[64];
+
 	reap();
 	for (int i = 0; i < JOBS_MAX; i++)
 		if (jobs[i].pid)
 			printf("[%d] %s  %s\n", i + 1,
-			       jobs[i].stopped ? "Stopped" : "Running", jobs[i].cmd);
+			       jobs[i].stopped ? describe(jobs[i].status, what, sizeof(what))
+					       : "Running", jobs[i].cmd);
+}
+
+/* The job fg or bg names: %n or n, or the current job; 0 after a message. */
+static int job_number(int argc, char **argv, const char *cmd)
+{
+	const char *arg = argc > 1 ? argv[1] : NULL;
+	char *end;
+	long n;
+
+	if (!job_control) {
+		fprintf(stderr, "sh: %s: no job control\n", cmd);
+		return 0;
+	}
+	reap();
+	if (!arg) {
+		if (!current)
+			fprintf(stderr, "sh: %s: no current job\n", cmd);
+		return current;
+	}
+	n = strtol(arg + (*arg == '%'), &end, 10);
+	if (end == arg + (*arg == '%') || *end || n < 1 || n > JOBS_MAX || !jobs[n - 1].pid) {
+		fprintf(stderr, "sh: %s: %s: no such job\n", cmd, arg);
+		return 0;
+	}
+	return (int)n;
+}
+
+/* fg: the job gets the terminal, then goes on; the shell waits for it.
+ * Its command line shows once it has the terminal. */
+static void builtin_fg(int argc, char **argv)
+{
+	int n = job_number(argc, argv, "fg");
+	struct job *j;
+
+	if (!n) {
+		last_status = 1;
+		return;
+	}
+	j = &jobs[n - 1];
+	tcsetpgrp(STDIN_FILENO, j->pid);
+	printf("%s\n", j->cmd);
+	fflush(stdout);
+	j->stopped = false;
+	kill(-j->pid, SIGCONT);
+	wait_foreground(j, n);
+}
+
+/* bg: a stopped job goes on in the background. */
+static void builtin_bg(int argc, char **argv)
+{
+	int n = job_number(argc, argv, "bg");
+	struct job *j;
+
+	last_status = !n;
+	if (!n)
+		return;
+	j = &jobs[n - 1];
+	if (!j->stopped) {
+		fprintf(stderr, "sh: bg: job %d already in background\n", n);
+		return;
+	}
+	j->stopped = false;
+	current = n;
+	printf("[%d] %s &\n", n, j->cmd);
+	kill(-j->pid, SIGCONT);
 }
 
 /* Waits for every running background job, reporting each. */
@@ -299,6 +508,10 @@ static bool builtin(int argc, char **argv)
 	} else if (strcmp(argv[0], "wait") == 0) {
 		builtin_wait();
 		last_status = 0;
+	} else if (strcmp(argv[0], "fg") == 0) {
+		builtin_fg(argc, argv);
+	} else if (strcmp(argv[0], "bg") == 0) {
+		builtin_bg(argc, argv);
 	} else {
 		return false;
 	}
@@ -319,17 +532,25 @@ static void run_line(char *line)
 
 int main(int argc, char **argv)
 {
-	const char *prompt = geteuid() == 0 ? "vrm# " : "vrm$ ";
 	char line[LINE_MAX];
+	char *got;
 
 	if (argc > 2 && strcmp(argv[1], "-c") == 0) {
 		run_line(argv[2]);
 		return last_status;
 	}
+	prompt = geteuid() == 0 ? "vrm# " : "vrm$ ";
+	start_job_control();
 	for (;;) {
 		reap();
 		fputs(prompt, stdout);
-		if (!fgets(line, sizeof(line), stdin)) {
+		/* From before the prompt shows: a key typed once it shows finds
+		 * the shell at it. */
+		at_prompt = 1;
+		fflush(stdout);
+		got = fgets(line, sizeof(line), stdin);
+		at_prompt = 0;
+		if (!got) {
 			/* A handled signal cut the read short: prompt again. */
 			if (ferror(stdin) && errno == EINTR) {
 				clearerr(stdin);

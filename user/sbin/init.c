@@ -2,9 +2,12 @@
 /* pid 1: keeps a shell on the console, reaps orphans, re-IPLs or powers off. */
 
 /*
- * The kernel starts init with descriptors 0, 1 and 2 on the console.
+ * The kernel starts init with descriptors 0, 1 and 2 on the console, the
+ * terminal of init's session, init's group in its foreground.
  *
- *   init              starts /bin/sh and starts it again whenever it ends.
+ *   init              starts /bin/sh and starts it again whenever it ends,
+ *                     each time in a process group of its own that has
+ *                     the console.
  *   init -t PROG...   test mode: runs each PROG (a path, no arguments) in
  *                     order, each to its end, then powers the partition
  *                     off. After each program init prints one line for
@@ -20,6 +23,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/reboot.h>
@@ -45,8 +49,22 @@ static void on_signal(int sig)
 	write(STDERR_FILENO, failed, sizeof(failed) - 1);
 }
 
-/* Starts path in a child (exec resets the handlers); -1 if fork failed. */
-static pid_t spawn(const char *path)
+/* The shell's process group gets the console (docs/tty.md). The child
+ * and init both ask, so it is done before the shell's first look. The
+ * child ignores SIGTTOU meanwhile: it asks from the background. */
+static void give_console(pid_t pid, bool child)
+{
+	setpgid(pid, pid);
+	if (child)
+		signal(SIGTTOU, SIG_IGN);
+	tcsetpgrp(STDIN_FILENO, pid);
+	if (child)
+		signal(SIGTTOU, SIG_DFL);
+}
+
+/* Starts path in a child (exec resets the handlers), in a process group
+ * of its own with the console if asked; -1 if fork failed. */
+static pid_t spawn(const char *path, bool console)
 {
 	char *argv[] = { (char *)path, NULL };
 	pid_t pid;
@@ -54,12 +72,16 @@ static pid_t spawn(const char *path)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
+		if (console)
+			give_console(getpid(), true);
 		execv(path, argv);
 		fprintf(stderr, "init: %s: %s\n", path, strerror(errno));
 		_exit(127);
 	}
 	if (pid < 0)
 		fprintf(stderr, "init: fork: %s\n", strerror(errno));
+	else if (console)
+		give_console(pid, false);
 	return pid;
 }
 
@@ -89,7 +111,7 @@ static long now_seconds(void)
 static void run_tests(int n, char **paths)
 {
 	for (int i = 0; i < n; i++) {
-		pid_t pid = spawn(paths[i]);
+		pid_t pid = spawn(paths[i], false);
 		int status;
 
 		if (pid <= 0)
@@ -113,7 +135,7 @@ static void run_shell(void)
 		int status;
 
 		printf("init: starting %s\n", SHELL);
-		sh = spawn(SHELL);
+		sh = spawn(SHELL, true);
 		status = sh > 0 ? reap_until(sh) : -1;
 		if (sh > 0 && WIFSIGNALED(status))
 			printf("init: %s killed by signal %d, starting it again\n",
