@@ -336,8 +336,8 @@ def scenario_shell(fake):
     """A shell on the console: the prompt without a line end, typed lines
     echoed a character at a time with line editing, a background job
     whose end comes before the next prompt, a command whose output changes
-    each time (count), one that takes two Ctrl-C (busy), a re-IPL, a power
-    off and a hang."""
+    each time (count), one that takes two Ctrl-C (busy), one that reads a
+    key and prints nothing (readkey), a re-IPL, a power off and a hang."""
     out("init: starting /bin/sh")
     done = None
     counted = 0
@@ -360,6 +360,8 @@ def scenario_shell(fake):
             out(f"n={counted}")
         elif words == ["busy"]:
             busy()
+        elif words == ["readkey"]:
+            os.read(0, 1)
         elif words == ["reboot"]:
             out(fake.banner)
         elif words == ["poweroff"]:
@@ -540,6 +542,10 @@ expect ^n=(?P<n>[3-9])$
 end
 send echo ${n}
 expect ^3$
+send readkey
+press q
+send echo after a key
+expect ^after a key$
 repeat 2
 send count
 expect ^n=99$
@@ -566,7 +572,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["135 passed, 39 failed, 3 skipped"],
+    c.check(last == ["139 passed, 39 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second\nskip",
@@ -740,9 +746,12 @@ CONSOLE_LINES = (
      "results and values come from the attempt that passed"),
     (r"^ok      consolekeys: console: typed count\n"
      r"not ok  consolekeys: console: count -> /\^n=99\$/\n"
-     r"        # .*keys.txt:24: no line matching /\^n=99\$/ before the next "
+     r"        # .*keys.txt:28: no line matching /\^n=99\$/ before the next "
      r"prompt \(attempt 2 of 2\)$",
      "repeat: the last attempt's failure is reported, with the count"),
+    (r"^ok      consolekeys: console: typed echo after a key\n"
+     r"ok      consolekeys: console: echo after a key -> /\^after a key\$/",
+     "a prompt that comes after keys without a line is a new one"),
     (r"^ok      consolekeys: console: poweroff -> /power off\$/$",
      "the script goes on after a block that failed"),
 )

@@ -27,7 +27,7 @@ class ConsolePlayer:
         self.read = 0           # expects read from this line on
         self.index = 0          # the step being played
         self.stopped = False    # a line could not be typed: the rest is off
-        self.last_typed = None  # line count when something was last typed
+        self.heard = True       # output came since the last typing
         self.block = None       # the repeat block being played
         self.begin()
 
@@ -55,10 +55,12 @@ class ConsolePlayer:
     def line(self, text):
         self.lines.append(text)
         self.unfinished = ""
+        self.heard = True
         self.advance()
 
     def partial(self, text):
         self.unfinished = text
+        self.heard = True
         self.advance()
 
     def advance(self):
@@ -103,9 +105,9 @@ class ConsolePlayer:
 
     def prompt_ready(self, prompt):
         """Whether the console ends with a prompt printed since the last
-        typing (keys typed before it cannot show it)."""
-        return self.unfinished.rstrip().endswith(prompt) and (
-            self.last_typed is None or len(self.lines) > self.last_typed)
+        typing: right after keys that wait for no echo, the prompt still
+        shown is the one they were typed at."""
+        return self.heard and self.unfinished.rstrip().endswith(prompt)
 
     def play(self, step):
         """True once `step` is complete."""
@@ -115,7 +117,8 @@ class ConsolePlayer:
         if self.typed_at is None:
             if step.verb != "press" and not self.prompt_ready(step.prompt):
                 return False
-            self.typed_at = self.last_typed = len(self.lines)
+            self.typed_at = len(self.lines)
+            self.heard = False
             enter = "\n" if step.verb in ("send", "type") else ""
             self.suite.write(text + enter)
             return not enter
