@@ -6,6 +6,7 @@
 #include <arch/irq.h>
 #include <arch/ppc.h>
 #include <arch/spinlock.h>
+#include <arch/time.h>
 #include <vrm/console.h>
 #include <vrm/dt.h>
 #include <vrm/errno.h>
@@ -57,6 +58,21 @@ static void vty_interrupt(unsigned int irq, void *arg)
 	vty_poll();
 }
 
+/*
+ * QEMU raises the vty's interrupt only when its input buffer goes from
+ * empty to not empty. Under load a key typed while nothing reads the
+ * console (a Ctrl-Z for the foreground job) was seen to stay in that
+ * buffer with no interrupt to fetch it; a poll every tick backs the
+ * interrupt up, at the cost of one hcall that finds nothing.
+ */
+static struct timer_event backup_poll;
+
+static void vty_backup_poll(struct timer_event *e)
+{
+	vty_poll();
+	timer_event_add(e, mftb() + tb_per_tick);
+}
+
 unsigned long vty_input_interrupts(void)
 {
 	return input_interrupts;
@@ -104,7 +120,11 @@ int vty_enable_interrupt(void)
 	if (!vty_has_irq)
 		return -ENODEV;	/* input is polled at each tick instead */
 	err = irq_register(vty_irq, vty_interrupt, NULL);
-	if (err)
+	if (err) {
 		pr_warn("input interrupt %#x: %d; polling instead\n", vty_irq, err);
-	return err;
+		return err;
+	}
+	backup_poll.fn = vty_backup_poll;
+	timer_event_add(&backup_poll, mftb() + tb_per_tick);
+	return 0;
 }

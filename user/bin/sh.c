@@ -405,8 +405,12 @@ static int job_number(int argc, char **argv, const char *cmd)
 	return (int)n;
 }
 
-/* fg: the job gets the terminal, then goes on; the shell waits for it.
- * Its command line shows once it has the terminal. */
+/*
+ * fg: the job gets the terminal, then goes on; the shell waits for it.
+ * Its command line shows only once it has both: a SIGCONT discards the
+ * stop signals pending for the job (POSIX), so a Ctrl-Z typed as soon as
+ * the line shows would be lost if the SIGCONT came after it.
+ */
 static void builtin_fg(int argc, char **argv)
 {
 	int n = job_number(argc, argv, "fg");
@@ -418,10 +422,10 @@ static void builtin_fg(int argc, char **argv)
 	}
 	j = &jobs[n - 1];
 	tcsetpgrp(STDIN_FILENO, j->pid);
-	printf("%s\n", j->cmd);
-	fflush(stdout);
 	j->stopped = false;
 	kill(-j->pid, SIGCONT);
+	printf("%s\n", j->cmd);
+	fflush(stdout);
 	wait_foreground(j, n);
 }
 
