@@ -45,18 +45,6 @@ static void spinner_cannot_starve_others(void)
 	check_killed(status, SIGKILL);
 }
 
-/* Whether getprocs shows task pid bound to cpu. */
-static bool bound_to(pid_t pid, int cpu)
-{
-	static struct procentry p[256];
-	int n = getprocs(p, 256);
-
-	for (int i = 0; i < n; i++)
-		if (p[i].pi_pid == pid)
-			return p[i].pi_bound == cpu;
-	return false;
-}
-
 #define ROUNDS 200
 
 static int port;
@@ -73,8 +61,11 @@ static void take_turns(uint64_t *stamps)
 static void child_turns(void)
 {
 	uint64_t stamps[ROUNDS];
+	char ready = 1;
 
 	bind_to(0);
+	/* Running on CPU 0 now: say so, and start once the parent answers. */
+	check_eq(port_send(port, &ready, 1, NULL, 0, PORT_WAIT_FOREVER), 0);
 	take_turns(stamps);
 	check_eq(port_send(port, stamps, sizeof(stamps), NULL, 0, PORT_WAIT_FOREVER), 0);
 }
@@ -88,6 +79,7 @@ static void two_yielding_tasks_alternate(void)
 {
 	uint64_t mine[ROUNDS], theirs[ROUNDS], from, to;
 	int pairs = 0, alternated = 0, j = 0, status;
+	char ready;
 	long msgid;
 	pid_t pid;
 
@@ -96,11 +88,10 @@ static void two_yielding_tasks_alternate(void)
 	bind_to(0);
 	pid = utest_spawn(child_turns);
 	check(pid > 0);
-	/* The turns start once both tasks share CPU 0. */
-	for (int tries = 0; !bound_to(pid, 0); tries++) {
-		check(tries < 100000);
-		sched_yield();
-	}
+	/* The turns start once both tasks run on CPU 0: the child says so
+	 * from there (being bound is not yet being there). */
+	check_eq(port_receive(port, &ready, 1, &msgid, NULL, PORT_WAIT_FOREVER), 1);
+	check_eq(port_reply(msgid, NULL, 0), 0);
 	take_turns(mine);
 	check_eq(port_receive(port, theirs, sizeof(theirs), &msgid, NULL, PORT_WAIT_FOREVER),
 		 sizeof(theirs));
