@@ -203,11 +203,109 @@ static void thread_kill_stays_in_its_task(void)
 	check_eq(thread_hits, 1);
 }
 
+static volatile int usr1_count;
+
+static void count_usr1(int sig)
+{
+	(void)sig;
+	usr1_count++;
+}
+
+static void bystander_hit(int sig)
+{
+	(void)sig;
+	_exit(7);
+}
+
+/* SIGUSR1 blocked: waits for one with sigsuspend, so none is missed. */
+static void wait_for_usr1(void)
+{
+	sigset_t none;
+
+	sigemptyset(&none);
+	while (usr1_count == 0)
+		sigsuspend(&none);
+}
+
+/* A group leader with a child in its group: kill(0) reaches both. */
+static void group_of_two(void)
+{
+	pid_t child;
+	int status;
+
+	check_eq(setpgid(0, 0), 0);
+	check_eq(getpgid(0), getpid());
+	child = fork();
+	if (child == 0) {
+		wait_for_usr1();
+		_exit(usr1_count == 1 ? 0 : 1);
+	}
+	check(child > 0);
+	check_eq(getpgid(child), getpid());
+	check_eq(kill(0, SIGUSR1), 0);
+	wait_for_usr1();
+	check_eq(usr1_count, 1);
+	check_eq(waitpid(child, &status, 0), child);
+	check_exited(status, 0);
+}
+
+static void leader_of_its_own(void)
+{
+	setpgid(0, 0);
+	wait_for_usr1();
+	_exit(getpgid(0) == getpid() ? 0 : 1);
+}
+
+static void bystander(void)
+{
+	signal(SIGUSR1, bystander_hit);
+	for (;;)
+		pause();
+}
+
+/* kill(0, sig) and kill(-pgid, sig) reach one group, all of it and
+ * nothing else; a task in another group sees neither. */
+static void kill_reaches_exactly_a_process_group(void)
+{
+	struct sigaction sa = { .sa_handler = count_usr1 };
+	pid_t other, watcher;
+	sigset_t usr1;
+	int status;
+
+	sigemptyset(&sa.sa_mask);
+	check_eq(sigaction(SIGUSR1, &sa, NULL), 0);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	check_eq(sigprocmask(SIG_BLOCK, &usr1, NULL), 0);
+	watcher = utest_spawn(bystander);
+	check(watcher > 0);
+	check(utest_wait_sleeping(watcher));
+
+	check_exited(utest_in_child(group_of_two), 0);
+
+	other = utest_spawn(leader_of_its_own);
+	check(other > 0);
+	setpgid(other, other);	/* whichever of the two runs first */
+	check_eq(getpgid(other), other);
+	check_eq(kill(-other, SIGUSR1), 0);
+	check_eq(waitpid(other, &status, 0), other);
+	check_exited(status, 0);
+	check_err(kill(-other, SIGUSR1), ESRCH);
+	check_err(getpgid(123456), ESRCH);
+	check_eq(usr1_count, 0);
+
+	/* The bystander, in this task's group, got none of it. */
+	check_eq(kill(watcher, SIGKILL), 0);
+	check_eq(waitpid(watcher, &status, 0), watcher);
+	check_killed(status, SIGKILL);
+}
+
 static const struct utest cases[] = {
 	UTEST(kill_across_uids_is_refused),
 	UTEST(reboot_needs_root),
 	UTEST(ports_refuse_what_only_the_owner_may_do),
 	UTEST(thread_kill_stays_in_its_task),
+	UTEST(kill_reaches_exactly_a_process_group),
 };
 
 int main(void)
