@@ -471,6 +471,7 @@ console      vof  2 512M 20  -  console={build}/good.txt append=fake=shell
 consolefail  vof  1 512M 20  -  console={build}/bad.txt append=fake=shell
 consolehang  vof  1 512M 20  -  console={build}/hang.txt append=fake=shell
 consoleend   vof  1 512M 20  -  console={build}/end.txt append=fake=shell
+consolereject vof 1 512M 20 - console={build}/reject.txt append=fake=shell
 consolekeys  vof  1 512M 20  -  console={build}/keys.txt append=fake=shell
 """
 
@@ -514,6 +515,19 @@ expect ^one$
 send hang
 send echo never
 expect ^never$
+send poweroff
+""",
+    "reject.txt": r"""timeout 5
+prompt vrm#
+reject oops
+send echo fine
+expect ^fine$
+send echo oops here
+send echo after
+expect ^after$
+send echo oops expected
+expect ^oops expected$
+send echo oops tail
 send poweroff
 """,
     "end.txt": r"""prompt vrm#
@@ -572,11 +586,12 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["139 passed, 39 failed, 3 skipped"],
+    c.check(last == ["150 passed, 41 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
-    c.has(output, r"^ok      pass: 2 - second\nskip",
-          "comment lines after a passing test stay in the log")
+    c.has(output, r"^ok      pass: 2 - second$", "a passing result")
+    c.check("a note after the second" not in output,
+            "comment lines after a passing test stay in the log")
     c.has(output, r"^skip    pass: 3 - third # SKIP", "SKIP is counted apart")
     c.has(output, r"^ok      pass: QEMU exited with status 0$", "exit check")
     c.check(not re.search(r"^\S+ +pass: boot 2", output, re.MULTILINE),
@@ -778,6 +793,16 @@ def check_consoles(c, output):
             "console: a script that passes has no failure")
     for pattern, shows in CONSOLE_LINES:
         c.has(output, pattern, "console: " + shows)
+    c.has(output, r"^not ok  consolereject: console: a rejected line before "
+          r".*reject\.txt:7\n        # 'oops here' matches /oops/$",
+          "console: a rejected line passed over by a send fails")
+    c.has(output, r"^not ok  consolereject: console: a rejected line before "
+          r".*reject\.txt:12\n        # 'oops tail' matches /oops/$",
+          "console: a rejected line before the last step fails")
+    c.check(not re.search(r"oops expected'", output),
+            "console: a rejected line that an expect asks for is allowed")
+    c.has(output, r"^ok      consolereject: console: typed poweroff$",
+          "console: a rejected line does not stop the script")
     check_keys_once(c, output)
 
 

@@ -29,6 +29,7 @@ class ConsolePlayer:
         self.stopped = False    # a line could not be typed: the rest is off
         self.heard = True       # output came since the last typing
         self.block = None       # the repeat block being played
+        self.rejected = set()   # lines already reported as rejected
         self.begin()
 
     @property
@@ -127,6 +128,7 @@ class ConsolePlayer:
             if echoes(self.lines[i], step.prompt, line):
                 self.echoes.add(i)
                 if step.verb == "send":
+                    self.check_rejects(step, self.read, i)
                     self.read = i + 1
                 return True
         return False
@@ -140,6 +142,7 @@ class ConsolePlayer:
             if match and i not in self.echoes:
                 self.values.update({k: v for k, v in
                                     match.groupdict().items() if v})
+                self.check_rejects(step, self.read, i)
                 self.read = i + 1
                 return True
         self.scan = len(self.lines)
@@ -151,6 +154,18 @@ class ConsolePlayer:
             raise AttemptFailed(f"no line matching /{step.text}/ before the "
                                 "next prompt")
         return False
+
+    def check_rejects(self, step, first, end):
+        """Lines first..end-1, which `step` passes over, against the
+        script's reject lines: each one they match (typed echoes aside) is
+        a failure of its own, told once."""
+        for i in range(first, end):
+            line = self.lines[i]
+            hit = next((r for r in step.rejects if r.search(line)), None)
+            if hit and i not in self.echoes and i not in self.rejected:
+                self.rejected.add(i)
+                self.suite.fail(f"console: a rejected line before {step.where}",
+                                [f"# {line!r} matches /{hit.pattern}/"])
 
     def why_late(self, step):
         seconds = f"{step.timeout:g} s"
@@ -202,6 +217,7 @@ class ConsolePlayer:
         steps never played are counted as one failure."""
         if not self.done:
             self.fail(self.steps[self.index], why, final=True)
+        self.check_rejects(self.steps[-1], self.read, len(self.lines))
         left = len(self.steps) - self.index
         if left:
             self.suite.fail(f"console: {left} of {len(self.steps)} steps "

@@ -9,6 +9,11 @@ One instruction per line; blank lines and lines starting with # are skipped.
                      at its end do not count); needed before the first send
     timeout SECONDS  how long each step from here on may take (default 60):
                      it catches a hang, it does not measure anything
+    reject REGEX     from here on, a console line that REGEX matches is a
+                     failure (of the expect that reads past it, or of the
+                     script's end) unless an expect matches that very line:
+                     an error message is allowed only where the script
+                     asks for it
     send TEXT        a step: wait for a prompt printed since the last typing,
                      type TEXT and Enter, wait for the console to echo the
                      line; the expects after it read the lines after the echo
@@ -84,6 +89,7 @@ class Step:
     prompt: str | None
     after: str          # the last line typed before this step ("" at boot)
     block: Block | None = None
+    rejects: tuple = ()  # compiled REGEXes of the reject lines before it
 
 
 def expand(text, values, literal):
@@ -140,7 +146,7 @@ def parse_script(path, label):
         raise ValueError(f"console script {label}: {e.strerror}") from e
     steps, state = [], {"prompt": None, "timeout": DEFAULT_TIMEOUT,
                         "after": "", "known": set(MACHINE_VALUES),
-                        "block": None}
+                        "block": None, "rejects": ()}
     for number, line in enumerate(lines, 1):
         verb, _, arg = line.strip().partition(" ")
         if not verb or verb.startswith("#"):
@@ -203,6 +209,11 @@ def parse_line(verb, arg, where, state):
             raise ValueError(f"timeout needs positive seconds, not {arg!r}")
         state["timeout"] = seconds
         return None
+    if verb == "reject":
+        if VARIABLE.search(arg):
+            raise ValueError("a reject REGEX takes no ${name}")
+        state["rejects"] += (pattern(arg),)
+        return None
     if verb not in STEPS:
         raise ValueError(f"unknown instruction {verb!r}")
     unknown = [n for n in VARIABLE.findall(arg) if n not in state["known"]]
@@ -213,7 +224,7 @@ def parse_line(verb, arg, where, state):
     else:
         arg = typed(verb, arg, state)
     step = Step(verb, arg, where, state["timeout"], state["prompt"],
-                state["after"])
+                state["after"], rejects=state["rejects"])
     if verb != "expect":
         state["after"] = shown(arg)
     return step
