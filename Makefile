@@ -37,14 +37,13 @@ endif
 FDT_DIR := $(BUILD)/libfdt/usr
 FDT_LIB := $(FDT_DIR)/lib/powerpc64le-linux-gnu/libfdt.a
 
-# The compiler's own headers (stddef.h, stdint.h) for -nostdinc builds.
-# gcc answers a bare "include" when it has no such directory.
-CC_INCLUDE := $(if $(deps_status),$(shell $(CC) -print-file-name=include 2>/dev/null))
-ifneq ($(deps_status),)
-ifeq ($(filter /%,$(CC_INCLUDE)),)
-$(error $(CC) gives no include directory: is the cross compiler installed?)
-endif
-endif
+# The compiler's own headers (stddef.h, stdint.h) for -nostdinc builds,
+# asked of the compiler at the first recipe that needs them (never while
+# this file is read) and remembered. gcc answers a bare "include" when it
+# has no such directory.
+cc_include = $(or $(filter /%,$(shell $(CC) -print-file-name=include 2>/dev/null)),\
+	$(error $(CC) gives no include directory: is the cross compiler installed?))
+CC_INCLUDE = $(eval CC_INCLUDE := $(cc_include))$(CC_INCLUDE)
 
 # Every output is written under a temporary name and renamed into place
 # when it is complete, so a build killed at any point leaves nothing that
@@ -64,7 +63,7 @@ endif
 
 # Kernel code and Debian's libfdt share one stack-protector layout: the
 # canary lives at r13 - 0x7010, in the per-CPU area (ARCHITECTURE.md, 4).
-KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+KCFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-ffreestanding -fno-builtin -nostdinc -fno-common -fno-pie \
 	-mcpu=power9 -mlittle-endian -mabi=elfv2 -mcmodel=medium \
 	-msoft-float -mno-altivec -mno-vsx -mno-string \
@@ -73,7 +72,7 @@ KCFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-isystem $(CC_INCLUDE) \
 	-Iinclude -Iinclude/libc -Iarch/ppc64/include -I$(BUILD)/gen \
 	-I$(FDT_DIR)/include -DVRM_VERSION='"$(VERSION)"'
-KASFLAGS := $(filter-out -std=gnu11,$(KCFLAGS)) -D__ASSEMBLY__ -Wa,-mregnames
+KASFLAGS = $(filter-out -std=gnu11,$(KCFLAGS)) -D__ASSEMBLY__ -Wa,-mregnames
 
 obj-y :=
 include boot/Makefile.inc
