@@ -780,9 +780,39 @@ def check_keys_once(c, output):
             typed)
 
 
+def by_suite(output):
+    """The runner's output with each suite's lines together, in the order
+    they came: suites run in parallel and print each result as it completes,
+    so another suite's lines may fall between two results of one suite. A
+    line with its diagnostics ("        #" lines) is printed whole and stays
+    whole; the summary and other lines come last."""
+    groups, rest, owner = {}, [], None
+    for line in output.splitlines():
+        m = re.match(r"(?:ok|not ok|skip) +([^ :]+): |# ([^ :]+): ", line)
+        if m:
+            owner = m.group(1) or m.group(2)
+            groups.setdefault(owner, []).append(line)
+        elif line.startswith("        ") and owner:
+            groups[owner].append(line)
+        else:
+            owner = None
+            rest.append(line)
+    return "\n".join([l for lines in groups.values() for l in lines] + rest)
+
+
+def check_by_suite(c):
+    interleaved = ("ok      a: one\nnot ok  b: two\n        # why\n"
+                   "ok      a: three\n# a: note\n3 passed, 1 failed")
+    c.check(by_suite(interleaved) == "ok      a: one\nok      a: three\n"
+            "# a: note\nnot ok  b: two\n        # why\n3 passed, 1 failed",
+            "a suite's results are read together, whatever came between",
+            by_suite(interleaved))
+
+
 def check_consoles(c, output):
     """console= suites: each step one result; a failed expect lets the
     script go on, a line that cannot be typed stops it."""
+    output = by_suite(output)
     for step in (r"boot -> /vrm: \(\?P<version>", r"typed echo a   b",
                  r"echo a   b -> /\^a b\$/", r"job -> /\^\\\[1\\\] \(\?P<pid>",
                  r"wait -> /\^\\\[1\\\] Done  job\$/",
@@ -1052,6 +1082,7 @@ def selftest():
             f.write(ROWS.format(build=build))
         open(os.path.join(build, "vrm.elf"), "wb").close()
         check_units(c)
+        check_by_suite(c)
         check_qmp(c, build)
         check_scenarios(c, build)
         check_clean_run(c, build)
