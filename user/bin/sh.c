@@ -252,11 +252,29 @@ static void start_job_control(void)
 	job_control = true;
 }
 
+/*
+ * The keys' signals are held from before a fork until the new job's
+ * process has its defaults back: a Ctrl-Z that reaches the job's group
+ * in between (fg can give it the terminal that early) would otherwise
+ * run the shell's handler in the job's process and be lost. Held, it
+ * stops the job as soon as the job lets it in.
+ */
+static void hold_keys(sigset_t *old)
+{
+	sigset_t keys;
+
+	sigemptyset(&keys);
+	sigaddset(&keys, SIGINT);
+	sigaddset(&keys, SIGTSTP);
+	sigaddset(&keys, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &keys, old);
+}
+
 /* In a new job's process, before exec: its own group (and the terminal,
- * in the foreground), and the keys' signals back to their defaults. Both
- * the shell and the job do it, so whichever runs first, the job never
- * runs its program outside its group. */
-static void enter_job(bool foreground)
+ * in the foreground), and the keys' signals back to their defaults, then
+ * let in. Both the shell and the job set the group, so whichever runs
+ * first, the job never runs its program outside its group. */
+static void enter_job(bool foreground, const sigset_t *mask)
 {
 	setpgid(0, 0);
 	if (foreground)
@@ -266,6 +284,7 @@ static void enter_job(bool foreground)
 	signal(SIGQUIT, SIG_DFL);
 	signal(SIGTTOU, SIG_DFL);
 	signal(SIGTTIN, SIG_DFL);
+	sigprocmask(SIG_SETMASK, mask, NULL);
 }
 
 /*
@@ -333,6 +352,7 @@ static void run(char **argv, bool background)
 	char buf[PATH_MAX];
 	const char *path = lookup(argv[0], buf, sizeof(buf));
 	struct job job = { 0 };
+	sigset_t mask;
 	pid_t pid;
 
 	if (!path) {
@@ -340,15 +360,19 @@ static void run(char **argv, bool background)
 		return;
 	}
 	fflush(stdout);
+	if (job_control)
+		hold_keys(&mask);
 	pid = fork();
 	if (pid < 0) {
 		fprintf(stderr, "sh: fork: %s\n", strerror(errno));
+		if (job_control)
+			sigprocmask(SIG_SETMASK, &mask, NULL);
 		last_status = 126;
 		return;
 	}
 	if (pid == 0) {
 		if (job_control)
-			enter_job(!background);
+			enter_job(!background, &mask);
 		execv(path, argv);
 		fprintf(stderr, "sh: %s: %s\n", argv[0], strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);
@@ -359,6 +383,7 @@ static void run(char **argv, bool background)
 		setpgid(pid, pid);
 		if (!background)
 			tcsetpgrp(STDIN_FILENO, pid);
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 	}
 	if (background) {
 		printf("[%d] %d\n", add_job(&job), pid);
