@@ -140,6 +140,15 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds too
 	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE) $(KOBJS)
 	$(Q)mv -f $(BUILD)/vrm.map.tmp $(BUILD)/vrm.map && mv -f $@.tmp $@
 
+# The layering check (docs/layout.md): each object references only the
+# layers its folder may use, and the upcalls of tools/layercheck.allow.
+LAYERCHECK = $(PYTHON) tools/layercheck.py --nm $(NM) --build $(BUILD) \
+	--lds $(BUILD)/gen/kernel.lds --libfdt $(FDT_LIB) $(KOBJS) $(BUILD)/syms.o
+
+.PHONY: layercheck
+layercheck: $(KERNEL)
+	$(Q)$(LAYERCHECK)
+
 -include $(KOBJS:.o=.d)
 include user/Makefile.inc
 include test/host/Makefile.inc
