@@ -19,6 +19,8 @@ import subprocess
 import sys
 import tempfile
 
+from selftap import Tap
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOOL = os.path.join(os.path.dirname(HERE), "tools", "layercheck.py")
 HOSTCC = os.environ.get("HOSTCC", "gcc")
@@ -68,20 +70,6 @@ LDS = """SECTIONS
 }
 """
 ALLOW = "boot/head.o kmain the entry into the kernel\n"
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, name, detail=""):
-        self.n += 1
-        print(f"{'ok' if cond else 'not ok'} {self.n} - {name}", flush=True)
-        if not cond:
-            self.failed += 1
-            for line in detail.splitlines():
-                print(f"# {line}")
 
 
 def compile_object(build, name, function, calls):
