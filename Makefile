@@ -140,6 +140,15 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds too
 	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE) $(KOBJS)
 	$(Q)mv -f $(BUILD)/vrm.map.tmp $(BUILD)/vrm.map && mv -f $@.tmp $@
 
+# The layering check (docs/layout.md): each object references only the
+# layers its folder may use, and the upcalls of tools/layercheck.allow.
+LAYERCHECK = $(PYTHON) tools/layercheck.py --nm $(NM) --build $(BUILD) \
+	--lds $(BUILD)/gen/kernel.lds --libfdt $(FDT_LIB) $(KOBJS) $(BUILD)/syms.o
+
+.PHONY: layercheck
+layercheck: $(KERNEL)
+	$(Q)$(LAYERCHECK)
+
 -include $(KOBJS:.o=.d)
 include user/Makefile.inc
 include test/host/Makefile.inc
@@ -161,9 +170,9 @@ compile_commands.json:
 		$(PYTHON) tools/compdb.py --cc $(CC) --cc $(HOSTCC) -o $@
 
 # Host-side self-tests: the runner, the benchmark harness, the build from a
-# fresh machine and an interrupted one, tools/deps.sh.
+# fresh machine and an interrupted one, tools/deps.sh, the layering check.
 HOST_SELFTESTS := test/runner_selftest.py test/bench_selftest.py \
-	test/build_selftest.py test/deps_selftest.py
+	test/build_selftest.py test/deps_selftest.py test/layercheck_selftest.py
 
 test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
 	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) $(HOST_SELFTESTS)" --jobs $(JOBS) $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)

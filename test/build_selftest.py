@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 
+from selftap import Tap
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 CROSS = "powerpc64le-linux-gnu-"
@@ -77,21 +79,6 @@ case " $* " in
 esac
 exec "$real" "$@"
 """
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, name, detail=()):
-        self.n += 1
-        print(f"{'ok' if cond else 'not ok'} {self.n} - {name}", flush=True)
-        if not cond:
-            self.failed += 1
-            for line in detail:
-                print(f"# {line}")
-        return cond
 
 
 def copy_tree(dst):
@@ -174,10 +161,6 @@ class Build:
             return None
 
 
-def tail(text, n=15):
-    return text.splitlines()[-n:]
-
-
 def main():
     t = Tap()
     print("1..9", flush=True)
@@ -199,7 +182,7 @@ def main():
         rc, out = b.make("all")
         t.ok(rc == 0 and os.path.exists(b.path("build", "vrm.elf")) and
              os.path.exists(b.path("build", "initramfs.cpio")),
-             "the third make builds the kernel and the initramfs", tail(out))
+             "the third make builds the kernel and the initramfs", out)
         offsets = b.read("build", "gen", "asm-offsets.h") or ""
         t.ok("#define CTX_GPR14 " in offsets,
              "asm-offsets.h defines the context offsets")
@@ -209,12 +192,11 @@ def main():
         reached = b.make_killed_at("hang-asm-offsets", "all")
         rc, out = b.make("all")
         t.ok(reached and rc == 0, "a build killed while regenerating "
-             "asm-offsets.h is followed by one that succeeds", tail(out))
+             "asm-offsets.h is followed by one that succeeds", out)
         t.ok(b.read("build", "gen", "asm-offsets.h") == offsets,
              "asm-offsets.h is whole again")
         rc, out = b.make("-q", "all")
-        t.ok(rc == 0, "after it, make finds everything up to date",
-             tail(out))
+        t.ok(rc == 0, "after it, make finds everything up to date", out)
 
         # The compilation database, from the Makefile's own rules.
         rc, out = b.make("compile_commands.json")
@@ -231,7 +213,7 @@ def main():
              files["kernel/main.c"]["arguments"][0] == gcc and
              "-ffreestanding" in files["kernel/main.c"]["arguments"],
              "compile_commands.json covers kernel, user and host objects "
-             "with their compilers and flags", tail(out))
+             "with their compilers and flags", out)
         # Its command for a kernel file compiles that file.
         e = files.get("kernel/main.c", {"arguments": ["false"]})
         args = [a if a != "build/kernel/main.o" else
@@ -240,7 +222,7 @@ def main():
                            capture_output=True)
         t.ok(p.returncode == 0 and os.path.exists(os.path.join(top, "main.o")),
              "an entry's command compiles its file",
-             tail(p.stderr.decode(errors="replace")))
+             p.stderr.decode(errors="replace"))
     finally:
         shutil.rmtree(top, ignore_errors=True)
     return 1 if t.failed else 0

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+from selftap import Tap
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEPS = os.path.join(os.path.dirname(HERE), "tools", "deps.sh")
 
@@ -60,20 +62,6 @@ mkdir -p "$3/usr/lib/powerpc64le-linux-gnu" "$3/usr/include"
 touch "$3/usr/lib/powerpc64le-linux-gnu/libfdt.a" "$3/usr/include/libfdt.h"
 """,
 }
-
-
-class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failed = 0
-
-    def ok(self, cond, name, detail=""):
-        self.n += 1
-        print(f"{'ok' if cond else 'not ok'} {self.n} - {name}", flush=True)
-        if not cond:
-            self.failed += 1
-            for line in detail.splitlines()[-20:]:
-                print(f"# {line}")
 
 
 class Machine:
