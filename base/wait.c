@@ -3,7 +3,7 @@
 
 /*
  * The deliberate upcall of base/: this file calls the scheduler
- * (kernel/sched.c) through the three functions of <vrm/sleep.h>,
+ * (kernel/proc/sched.c) through the three functions of <vrm/sleep.h>,
  * thread_sleep_on, wakeup and wakeup_one, and nothing else above base/.
  * Why: more than one layer waits (mm/ for page I/O, kernel/ for ports,
  * the terminal and timed sleeps), so the wait queue belongs in base/,

@@ -4,7 +4,7 @@
 #define VRM_SLEEP_H
 
 /*
- * These three, defined in kernel/sched.c, are all that base/ calls in
+ * These three, defined in kernel/proc/sched.c, are all that base/ calls in
  * kernel/: the deliberate upcall of base/wait.c, which builds wait queues
  * on them (the reason is written there). Keep this header to them; the
  * rest of the scheduler is <vrm/sched.h>, which includes this one.

@@ -16,7 +16,7 @@
 #include <vrm/sched.h>
 #include <vrm/uaccess.h>
 #include <vrm/wait.h>
-#include "syscalls.h"
+#include "../proc/syscalls.h"
 
 enum msg_state { MSG_QUEUED, MSG_RECEIVED, MSG_REPLIED, MSG_ABORTED };
 

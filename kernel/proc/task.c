@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Tasks: creation, the table of all tasks, exit, and init. A task starts
- * with one thread (kernel/thread.c makes more); each thread's trap frame
+ * with one thread (thread.c makes more); each thread's trap frame
  * sits at the top of its kernel stack and is where it enters problem
  * state from.
  */

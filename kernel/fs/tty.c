@@ -17,7 +17,7 @@
 #include <vrm/tty.h>
 #include <vrm/uaccess.h>
 #include <vrm/wait.h>
-#include "task_impl.h"
+#include "../proc/task_impl.h"
 
 #define TTY_BUF		4096	/* input not yet read: whole lines and the one being typed */
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Open files and the descriptor calls: the console (kernel/tty.c) and
+/* Open files and the descriptor calls: the console (tty.c) and
  * the initramfs. */
 #define pr_fmt "file: "
 #include <string.h>
@@ -11,7 +11,7 @@
 #include <vrm/ramfs.h>
 #include <vrm/tty.h>
 #include <vrm/uaccess.h>
-#include "task_impl.h"
+#include "../proc/task_impl.h"
 
 #define IO_CHUNK	512
 
