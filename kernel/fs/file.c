@@ -1,31 +1,15 @@
 // SPDX-License-Identifier: MIT
-/* Open files and the descriptor calls: the console (tty.c) and
- * the initramfs. */
+/* Open files and the descriptor calls, each file through its file_ops. */
 #define pr_fmt "file: "
 #include <string.h>
 #include <uapi/sys/file.h>
-#include <vrm/console.h>
 #include <vrm/errno.h>
+#include <vrm/file.h>
 #include <vrm/heap.h>
 #include <vrm/path.h>
 #include <vrm/ramfs.h>
-#include <vrm/tty.h>
 #include <vrm/uaccess.h>
 #include "../proc/task_impl.h"
-
-#define IO_CHUNK	512
-
-enum file_kind { FILE_CONSOLE, FILE_RAMFS };
-
-struct file {
-	int refs;		/* atomic: descriptors in every task */
-	enum file_kind kind;
-	const struct ramfs_node *node;
-	uint64_t pos;		/* offset, or the next directory entry */
-	int flags;
-};
-
-static struct file console_file = { .refs = 1, .kind = FILE_CONSOLE, .flags = O_RDWR };
 
 void file_get(struct file *f)
 {
@@ -36,12 +20,6 @@ void file_put(struct file *f)
 {
 	if (!__atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL))
 		kfree(f);
-}
-
-struct file *file_console(void)
-{
-	file_get(&console_file);
-	return &console_file;
 }
 
 void files_close_all(struct task *t)
@@ -72,58 +50,23 @@ static struct file *fd_file(long fd)
 long sys_read(const unsigned long *a)
 {
 	struct file *f = fd_file((long)a[0]);
-	char buf[IO_CHUNK];
-	size_t n = a[2], done = 0;
-	long got;
 
 	if (!f || (f->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
-	if (!user_range_ok((void *)a[1], n))
+	if (!user_range_ok((void *)a[1], a[2]))
 		return -EFAULT;
-	if (f->kind == FILE_RAMFS && S_ISDIR(f->node->mode))
-		return -EISDIR;
-	if (f->kind == FILE_CONSOLE) {
-		got = tty_read(buf, n < sizeof(buf) ? n : sizeof(buf));
-		if (got > 0 && copyout((void *)a[1], buf, (size_t)got))
-			return -EFAULT;
-		return got;
-	}
-	if (f->pos >= f->node->size)
-		return 0;
-	n = n < f->node->size - f->pos ? n : f->node->size - f->pos;
-	while (done < n) {
-		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
-
-		memcpy(buf, (const char *)f->node->data + f->pos + done, chunk);
-		if (copyout((char *)a[1] + done, buf, chunk))
-			return -EFAULT;
-		done += chunk;
-	}
-	f->pos += n;
-	return (long)n;
+	return f->ops->read(f, (char *)a[1], a[2]);
 }
 
 long sys_write(const unsigned long *a)
 {
 	struct file *f = fd_file((long)a[0]);
-	char buf[IO_CHUNK];
-	size_t n = a[2], done = 0;
 
 	if (!f || (f->flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
-	if (!user_range_ok((void *)a[1], n))
+	if (!user_range_ok((void *)a[1], a[2]))
 		return -EFAULT;
-	if (f->kind != FILE_CONSOLE)
-		return -EROFS;
-	while (done < n) {
-		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
-
-		if (copyin(buf, (const char *)a[1] + done, chunk))
-			return done ? (long)done : -EFAULT;
-		console_write(buf, chunk);
-		done += chunk;
-	}
-	return (long)n;
+	return f->ops->write(f, (const char *)a[1], a[2]);
 }
 
 /* Why a normalized path names nothing: a file where a directory should
@@ -191,7 +134,7 @@ long sys_open(const unsigned long *a)
 	f = kzalloc(sizeof(*f));
 	if (!f)
 		return -ENOMEM;
-	*f = (struct file){ .refs = 1, .kind = FILE_RAMFS, .node = node, .flags = flags };
+	*f = (struct file){ .refs = 1, .ops = ramfs_ops(node), .data = node, .flags = flags };
 	t->files[fd] = f;
 	return fd;
 }
@@ -228,55 +171,26 @@ long sys_dup2(const unsigned long *a)
 long sys_lseek(const unsigned long *a)
 {
 	struct file *f = fd_file((long)a[0]);
-	long off = (long)a[1], base;
 
 	if (!f)
 		return -EBADF;
-	if (f->kind != FILE_RAMFS || S_ISDIR(f->node->mode))
+	if (!f->ops->lseek)
 		return -ESPIPE;
-	switch (a[2]) {
-	case SEEK_SET:
-		base = 0;
-		break;
-	case SEEK_CUR:
-		base = (long)f->pos;
-		break;
-	case SEEK_END:
-		base = (long)f->node->size;
-		break;
-	default:
+	if (a[2] != SEEK_SET && a[2] != SEEK_CUR && a[2] != SEEK_END)
 		return -EINVAL;
-	}
-	if (off < -base)
-		return -EINVAL;
-	f->pos = (uint64_t)(base + off);
-	return base + off;
+	return f->ops->lseek(f, (long)a[1], (int)a[2]);
 }
 
-/* Only the console is a terminal; the request is its to decode. */
+/* The request is the file's to decode: only the terminal has any. */
 long sys_ioctl(const unsigned long *a)
 {
 	struct file *f = fd_file((long)a[0]);
 
 	if (!f)
 		return -EBADF;
-	if (f->kind != FILE_CONSOLE)
+	if (!f->ops->ioctl)
 		return -ENOTTY;
-	return tty_ioctl((unsigned int)a[1], a[2]);
-}
-
-static void stat_of(const struct file *f, struct stat *st)
-{
-	memset(st, 0, sizeof(*st));
-	if (f->kind == FILE_CONSOLE) {
-		st->st_mode = S_IFCHR | 0620;
-		return;
-	}
-	st->st_ino = f->node->ino;
-	st->st_mode = f->node->mode;
-	st->st_uid = f->node->uid;
-	st->st_gid = f->node->gid;
-	st->st_size = (off_t)f->node->size;
+	return f->ops->ioctl(f, (unsigned int)a[1], a[2]);
 }
 
 long sys_fstat(const unsigned long *a)
@@ -286,52 +200,33 @@ long sys_fstat(const unsigned long *a)
 
 	if (!f)
 		return -EBADF;
-	stat_of(f, &st);
+	f->ops->stat(f, &st);
 	return copyout((void *)a[1], &st, sizeof(st));
 }
 
 long sys_stat(const unsigned long *a)
 {
 	const struct ramfs_node *node;
-	struct file f = { .kind = FILE_RAMFS };
 	struct stat st;
 	long err = lookup((const char *)a[0], &node);
 
 	if (err)
 		return err;
-	f.node = node;
-	stat_of(&f, &st);
+	ramfs_stat(node, &st);
 	return copyout((void *)a[1], &st, sizeof(st));
 }
 
 long sys_readdir(const unsigned long *a)
 {
 	struct file *f = fd_file((long)a[0]);
-	const struct ramfs_node *child;
-	unsigned int cookie;
-	struct dirent d;
-	const char *name;
-	size_t len;
 
 	if (!f)
 		return -EBADF;
-	if (f->kind != FILE_RAMFS || !S_ISDIR(f->node->mode))
+	if (!f->ops->readdir)
 		return -ENOTDIR;
-	if (!user_range_ok((void *)a[1], sizeof(d)))
+	if (!user_range_ok((void *)a[1], sizeof(struct dirent)))
 		return -EFAULT;
-	cookie = (unsigned int)f->pos;
-	child = ramfs_next_child(f->node, &cookie);
-	if (!child)
-		return 0;
-	memset(&d, 0, sizeof(d));
-	d.d_ino = child->ino;
-	name = ramfs_basename(child);
-	len = strlen(name);
-	memcpy(d.d_name, name, len < NAME_MAX ? len : NAME_MAX);
-	if (copyout((void *)a[1], &d, sizeof(d)))
-		return -EFAULT;
-	f->pos = cookie;
-	return 1;
+	return f->ops->readdir(f, (struct dirent *)a[1]);
 }
 
 long sys_chdir(const unsigned long *a)

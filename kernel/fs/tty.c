@@ -9,11 +9,13 @@
  * foreground group with SIGTTOU (docs/tty.md).
  */
 #define pr_fmt "tty: "
+#include <string.h>
 #include <arch/spinlock.h>
 #include <arch/time.h>
 #include <uapi/sys/ioctl.h>
 #include <vrm/console.h>
 #include <vrm/errno.h>
+#include <vrm/file.h>
 #include <vrm/tty.h>
 #include <vrm/uaccess.h>
 #include <vrm/wait.h>
@@ -204,7 +206,14 @@ static size_t take(char *buf, size_t n)
 	return got;
 }
 
-long tty_read(char *buf, size_t n)
+/*
+ * A task's read: up to n bytes of the next typed line, its newline
+ * included; the rest of the line is left for the next read. 0 for an end
+ * of file (Ctrl-D) at the start of a line. Sleeps until a line is there;
+ * -ERESTART when a signal comes first, and for a reader in a background
+ * group after sending it SIGTTIN; -EIO for one that would not stop.
+ */
+static long tty_read(char *buf, size_t n)
 {
 	for (;;) {
 		unsigned long ee = spin_lock_irqsave(&task_lock);
@@ -273,7 +282,36 @@ static long set_foreground(const pid_t *upgrp)
 	return err;
 }
 
-long tty_ioctl(unsigned long request, unsigned long arg)
+/* The console as a file: descriptors 0, 1 and 2 of init and its heirs. */
+
+static long file_read(struct file *f, char *ubuf, size_t n)
+{
+	char buf[FILE_IO_CHUNK];
+	long got = tty_read(buf, n < sizeof(buf) ? n : sizeof(buf));
+
+	if (got > 0 && copyout(ubuf, buf, (size_t)got))
+		return -EFAULT;
+	return got;
+}
+
+static long file_write(struct file *f, const char *ubuf, size_t n)
+{
+	char buf[FILE_IO_CHUNK];
+	size_t done = 0;
+
+	while (done < n) {
+		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
+
+		if (copyin(buf, ubuf + done, chunk))
+			return done ? (long)done : -EFAULT;
+		console_write(buf, chunk);
+		done += chunk;
+	}
+	return (long)n;
+}
+
+/* TIOCGPGRP and TIOCSPGRP (<uapi/sys/ioctl.h>) with a task pointer. */
+static long file_ioctl(struct file *f, unsigned int request, unsigned long arg)
 {
 	switch (request) {
 	case TIOCGPGRP:
@@ -283,4 +321,23 @@ long tty_ioctl(unsigned long request, unsigned long arg)
 	default:
 		return -EINVAL;
 	}
+}
+
+static void file_stat(const struct file *f, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_mode = S_IFCHR | 0620;
+}
+
+static const struct file_ops tty_ops = {
+	.read = file_read, .write = file_write, .ioctl = file_ioctl, .stat = file_stat,
+};
+
+/* Never freed: this reference is the console's own. */
+static struct file console_file = { .refs = 1, .ops = &tty_ops, .flags = O_RDWR };
+
+struct file *tty_console_file(void)
+{
+	file_get(&console_file);
+	return &console_file;
 }

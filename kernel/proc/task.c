@@ -137,7 +137,7 @@ int task_start_init(const char *const argv[])
 		return -ENOMEM;
 	t->as = aspace_create();
 	for (int fd = 0; fd < 3; fd++)
-		t->files[fd] = file_console();
+		t->files[fd] = tty_console_file();
 	strcpy(t->comm, "init");
 	if (!t->as || !(u = uthread_new(t, task_enter_user))) {
 		files_close_all(t);

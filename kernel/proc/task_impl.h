@@ -15,9 +15,6 @@ typedef long syscall_fn(const unsigned long *a);
 #define SYSCALL_FRAME_SET	(-4096L)
 
 /* file.c */
-struct file *file_console(void);
-void file_get(struct file *f);
-void file_put(struct file *f);
 void files_close_all(struct task *t);
 void files_inherit(struct task *child, const struct task *parent);
 
