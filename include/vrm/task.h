@@ -9,14 +9,12 @@
 #include <uapi/signal.h>
 #include <uapi/sys/types.h>
 #include <uapi/sys/procinfo.h>
+#include <vrm/file.h>
 
-#define TASK_FILES	32
-#define TASK_CWD_MAX	256
 #define TASK_COMM_MAX	32
 #define TASK_PRIO	16
 #define TASK_THREADS	64	/* threads alive at once in one task */
 
-struct file;
 struct thread;
 struct aspace;
 struct trap_frame;
@@ -54,8 +52,7 @@ struct task {
 	struct uthread *exec_survivor;	/* exec in progress: the others end */
 	struct aspace *as;
 	uint64_t brk_start, brk;	/* the heap: data region from brk_start */
-	struct file *files[TASK_FILES];
-	char cwd[TASK_CWD_MAX];
+	struct files files;		/* descriptors, working directory */
 	char comm[TASK_COMM_MAX];
 	int bound;			/* bindprocessor CPU, or -1 */
 	/* signals, under task_lock */

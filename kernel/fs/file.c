@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* Open files and the descriptor calls, each file through its file_ops. */
+/* Open files and a task's descriptors, each file through its file_ops. */
+
+/*
+ * fs/ knows no task: a task (kernel/proc/) embeds its struct files and
+ * hands it to the calls here, with the arguments of its system call.
+ */
 #define pr_fmt "file: "
 #include <string.h>
 #include <uapi/sys/file.h>
@@ -9,7 +14,6 @@
 #include <vrm/path.h>
 #include <vrm/ramfs.h>
 #include <vrm/uaccess.h>
-#include "../proc/task_impl.h"
 
 void file_get(struct file *f)
 {
@@ -22,51 +26,50 @@ void file_put(struct file *f)
 		kfree(f);
 }
 
-void files_close_all(struct task *t)
+void files_close_all(struct files *files)
 {
-	for (int fd = 0; fd < TASK_FILES; fd++)
-		if (t->files[fd]) {
-			file_put(t->files[fd]);
-			t->files[fd] = NULL;
+	for (int fd = 0; fd < FILES_MAX; fd++)
+		if (files->fd[fd]) {
+			file_put(files->fd[fd]);
+			files->fd[fd] = NULL;
 		}
 }
 
-void files_inherit(struct task *child, const struct task *parent)
+void files_inherit(struct files *child, const struct files *parent)
 {
-	for (int fd = 0; fd < TASK_FILES; fd++)
-		if (parent->files[fd]) {
-			file_get(parent->files[fd]);
-			child->files[fd] = parent->files[fd];
+	for (int fd = 0; fd < FILES_MAX; fd++)
+		if (parent->fd[fd]) {
+			file_get(parent->fd[fd]);
+			child->fd[fd] = parent->fd[fd];
 		}
+	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
 }
 
-static struct file *fd_file(long fd)
+static struct file *fd_file(const struct files *files, long fd)
 {
-	struct task *t = current_task();
-
-	return fd >= 0 && fd < TASK_FILES ? t->files[fd] : NULL;
+	return fd >= 0 && fd < FILES_MAX ? files->fd[fd] : NULL;
 }
 
-long sys_read(const unsigned long *a)
+long fs_read(struct files *files, long fd, char *ubuf, size_t n)
 {
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 
 	if (!f || (f->flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
-	if (!user_range_ok((void *)a[1], a[2]))
+	if (!user_range_ok(ubuf, n))
 		return -EFAULT;
-	return f->ops->read(f, (char *)a[1], a[2]);
+	return f->ops->read(f, ubuf, n);
 }
 
-long sys_write(const unsigned long *a)
+long fs_write(struct files *files, long fd, const char *ubuf, size_t n)
 {
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 
 	if (!f || (f->flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
-	if (!user_range_ok((void *)a[1], a[2]))
+	if (!user_range_ok(ubuf, n))
 		return -EFAULT;
-	return f->ops->write(f, (const char *)a[1], a[2]);
+	return f->ops->write(f, ubuf, n);
 }
 
 /* Why a normalized path names nothing: a file where a directory should
@@ -87,36 +90,36 @@ static long missing(char *abs)
 	return -ENOENT;
 }
 
-/* The node a user path names, resolved against the working directory. */
-static long lookup(const char *upath, const struct ramfs_node **node)
+/* The node a task's path names, resolved against the working directory. */
+static long lookup(const struct files *files, const char *upath,
+		   const struct ramfs_node **node)
 {
-	char path[TASK_CWD_MAX], abs[TASK_CWD_MAX];
+	char path[FS_PATH_MAX], abs[FS_PATH_MAX];
 	long len = copyinstr(path, upath, sizeof(path));
 
 	if (len < 0)
 		return len;
-	len = path_resolve(current_task()->cwd, path, abs, sizeof(abs));
+	len = path_resolve(files->cwd, path, abs, sizeof(abs));
 	if (len < 0)
 		return len;
 	*node = ramfs_lookup(abs);
 	return *node ? 0 : missing(abs);
 }
 
-static int fd_alloc(struct task *t, int from)
+static int fd_alloc(const struct files *files, int from)
 {
-	for (int fd = from; fd < TASK_FILES; fd++)
-		if (!t->files[fd])
+	for (int fd = from; fd < FILES_MAX; fd++)
+		if (!files->fd[fd])
 			return fd;
 	return -EMFILE;
 }
 
-long sys_open(const unsigned long *a)
+long fs_open(struct files *files, const char *upath, int flags)
 {
-	struct task *t = current_task();
 	const struct ramfs_node *node;
-	int flags = (int)a[1], fd;
 	struct file *f;
-	long err = lookup((const char *)a[0], &node);
+	int fd;
+	long err = lookup(files, upath, &node);
 
 	if (err == -ENOENT && (flags & O_CREAT))
 		return -EROFS;
@@ -128,117 +131,113 @@ long sys_open(const unsigned long *a)
 		return -ENOTDIR;
 	if ((flags & O_CREAT) && (flags & O_EXCL))
 		return -EEXIST;
-	fd = fd_alloc(t, 0);
+	fd = fd_alloc(files, 0);
 	if (fd < 0)
 		return fd;
 	f = kzalloc(sizeof(*f));
 	if (!f)
 		return -ENOMEM;
 	*f = (struct file){ .refs = 1, .ops = ramfs_ops(node), .data = node, .flags = flags };
-	t->files[fd] = f;
+	files->fd[fd] = f;
 	return fd;
 }
 
-long sys_close(const unsigned long *a)
+long fs_close(struct files *files, long fd)
 {
-	struct task *t = current_task();
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 
 	if (!f)
 		return -EBADF;
-	t->files[a[0]] = NULL;
+	files->fd[fd] = NULL;
 	file_put(f);
 	return 0;
 }
 
-long sys_dup2(const unsigned long *a)
+long fs_dup2(struct files *files, long fd, long to)
 {
-	struct task *t = current_task();
-	struct file *f = fd_file((long)a[0]);
-	long to = (long)a[1];
+	struct file *f = fd_file(files, fd);
 
-	if (!f || to < 0 || to >= TASK_FILES)
+	if (!f || to < 0 || to >= FILES_MAX)
 		return -EBADF;
-	if (t->files[to] == f)
+	if (files->fd[to] == f)
 		return to;
-	if (t->files[to])
-		file_put(t->files[to]);
+	if (files->fd[to])
+		file_put(files->fd[to]);
 	file_get(f);
-	t->files[to] = f;
+	files->fd[to] = f;
 	return to;
 }
 
-long sys_lseek(const unsigned long *a)
+long fs_lseek(struct files *files, long fd, long off, long whence)
 {
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 
 	if (!f)
 		return -EBADF;
 	if (!f->ops->lseek)
 		return -ESPIPE;
-	if (a[2] != SEEK_SET && a[2] != SEEK_CUR && a[2] != SEEK_END)
+	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END)
 		return -EINVAL;
-	return f->ops->lseek(f, (long)a[1], (int)a[2]);
+	return f->ops->lseek(f, off, (int)whence);
 }
 
 /* The request is the file's to decode: only the terminal has any. */
-long sys_ioctl(const unsigned long *a)
+long fs_ioctl(struct files *files, long fd, unsigned int request, unsigned long arg)
 {
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 
 	if (!f)
 		return -EBADF;
 	if (!f->ops->ioctl)
 		return -ENOTTY;
-	return f->ops->ioctl(f, (unsigned int)a[1], a[2]);
+	return f->ops->ioctl(f, request, arg);
 }
 
-long sys_fstat(const unsigned long *a)
+long fs_fstat(struct files *files, long fd, struct stat *ust)
 {
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 	struct stat st;
 
 	if (!f)
 		return -EBADF;
 	f->ops->stat(f, &st);
-	return copyout((void *)a[1], &st, sizeof(st));
+	return copyout(ust, &st, sizeof(st));
 }
 
-long sys_stat(const unsigned long *a)
+long fs_stat(struct files *files, const char *upath, struct stat *ust)
 {
 	const struct ramfs_node *node;
 	struct stat st;
-	long err = lookup((const char *)a[0], &node);
+	long err = lookup(files, upath, &node);
 
 	if (err)
 		return err;
 	ramfs_stat(node, &st);
-	return copyout((void *)a[1], &st, sizeof(st));
+	return copyout(ust, &st, sizeof(st));
 }
 
-long sys_readdir(const unsigned long *a)
+long fs_readdir(struct files *files, long fd, struct dirent *ud)
 {
-	struct file *f = fd_file((long)a[0]);
+	struct file *f = fd_file(files, fd);
 
 	if (!f)
 		return -EBADF;
 	if (!f->ops->readdir)
 		return -ENOTDIR;
-	if (!user_range_ok((void *)a[1], sizeof(struct dirent)))
+	if (!user_range_ok(ud, sizeof(*ud)))
 		return -EFAULT;
-	return f->ops->readdir(f, (struct dirent *)a[1]);
+	return f->ops->readdir(f, ud);
 }
 
-long sys_chdir(const unsigned long *a)
+long fs_chdir(struct files *files, const char *upath)
 {
-	char path[TASK_CWD_MAX], abs[TASK_CWD_MAX];
-	struct task *t = current_task();
-	long len = copyinstr(path, (const char *)a[0], sizeof(path));
+	char path[FS_PATH_MAX], abs[FS_PATH_MAX];
+	long len = copyinstr(path, upath, sizeof(path));
 	const struct ramfs_node *node;
 
 	if (len < 0)
 		return len;
-	len = path_resolve(t->cwd, path, abs, sizeof(abs));
+	len = path_resolve(files->cwd, path, abs, sizeof(abs));
 	if (len < 0)
 		return len;
 	node = ramfs_lookup(abs);
@@ -246,18 +245,17 @@ long sys_chdir(const unsigned long *a)
 		return -ENOENT;
 	if (!S_ISDIR(node->mode))
 		return -ENOTDIR;
-	memcpy(t->cwd, abs, (size_t)len + 1);
+	memcpy(files->cwd, abs, (size_t)len + 1);
 	return 0;
 }
 
-long sys_getcwd(const unsigned long *a)
+long fs_getcwd(const struct files *files, char *ubuf, size_t size)
 {
-	struct task *t = current_task();
-	size_t len = strlen(t->cwd);
+	size_t len = strlen(files->cwd);
 
-	if (a[1] < len + 1)
+	if (size < len + 1)
 		return -ERANGE;
-	if (copyout((void *)a[0], t->cwd, len + 1))
+	if (copyout(ubuf, files->cwd, len + 1))
 		return -EFAULT;
 	return (long)len;
 }

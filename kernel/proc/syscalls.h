@@ -18,7 +18,7 @@ syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self,
 syscall_fn sys_execve;
 /* signal.c */
 syscall_fn sys_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn, sys_sigsuspend;
-/* file.c */
+/* files.c */
 syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
 	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
 /* sysinfo.c */

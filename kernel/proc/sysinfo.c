@@ -128,7 +128,7 @@ long sys_sysconf(const unsigned long *a)
 	case _SC_CLK_TCK:
 		return HZ;
 	case _SC_OPEN_MAX:
-		return TASK_FILES;
+		return FILES_MAX;
 	case _SC_PAGESIZE:
 		return PAGESIZE;
 	case _SC_NPROCESSORS_CONF:

@@ -69,7 +69,7 @@ struct task *task_alloc(void)
 	if (!t)
 		return NULL;
 	t->bound = -1;
-	strcpy(t->cwd, "/");
+	strcpy(t->files.cwd, "/");
 	return t;
 }
 
@@ -137,10 +137,10 @@ int task_start_init(const char *const argv[])
 		return -ENOMEM;
 	t->as = aspace_create();
 	for (int fd = 0; fd < 3; fd++)
-		t->files[fd] = tty_console_file();
+		t->files.fd[fd] = tty_console_file();
 	strcpy(t->comm, "init");
 	if (!t->as || !(u = uthread_new(t, task_enter_user))) {
-		files_close_all(t);
+		files_close_all(&t->files);
 		if (t->as)
 			aspace_destroy(t->as);
 		task_free(t);
@@ -191,7 +191,7 @@ void task_exit(int status)
 	if (t->pid == 1)
 		panic("init exited with status %#x", status);
 	task_exit_others(t);
-	files_close_all(t);
+	files_close_all(&t->files);
 	ports_release(t);
 	ee = spin_lock_irqsave(&task_lock);
 	as = t->as;
@@ -254,11 +254,10 @@ long task_fork(void)
 	child->euid = parent->euid;
 	child->brk_start = parent->brk_start;
 	child->brk = parent->brk;
-	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
 	memcpy(child->actions, parent->actions, sizeof(child->actions));
 	u->blocked = current_uthread()->blocked;
-	files_inherit(child, parent);
+	files_inherit(&child->files, &parent->files);
 	*user_frame(u->th->kstack_top) = *current_frame();
 	syscall_set_result(user_frame(u->th->kstack_top), 0);
 	uthread_link(u);

@@ -14,10 +14,6 @@ typedef long syscall_fn(const unsigned long *a);
  * execve): the result register is left as it is. */
 #define SYSCALL_FRAME_SET	(-4096L)
 
-/* file.c */
-void files_close_all(struct task *t);
-void files_inherit(struct task *child, const struct task *parent);
-
 /* signal.c */
 void signals_init(void);
 /* Queues sig for t with info (NULL: SI_USER from the caller); task_lock
