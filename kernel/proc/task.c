@@ -154,7 +154,7 @@ int task_start_init(const char *const argv[])
 		panic("init got pid %d", t->pid);
 	/* Like a session leader opening its terminal: the console becomes
 	 * the terminal of init's session, init's group in its foreground. */
-	tty_attach(t->sid, t->pgid);
+	jobctl_attach_console(t->sid, t->pgid);
 	thread_start(u->th);
 	return 0;
 }

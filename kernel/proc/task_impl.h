@@ -41,6 +41,10 @@ bool pgrp_orphaned(pid_t pgid);
  * then SIGCONT, rather than staying stopped for ever. */
 void pgrp_hangup_if_orphaned(pid_t pgid);
 
+/* jobctl.c: the console becomes the terminal of session sid, group pgrp
+ * in its foreground. */
+void jobctl_attach_console(pid_t sid, pid_t pgrp);
+
 /* exec.c */
 long exec_program(struct task *t, const char *path, char *const argv[], size_t argc,
 		  char *const envp[], size_t envc, struct trap_frame *f);
