@@ -21,6 +21,7 @@
 #include <vrm/heap.h>
 #include <vrm/panic.h>
 #include <vrm/phys.h>
+#include <vrm/port.h>
 #include <vrm/ramfs.h>
 #include <vrm/task.h>
 #include <vrm/errno.h>
@@ -147,6 +148,7 @@ void kmain(void *fdt)
 	if (err && err != -ENOENT)
 		pr_err("initramfs unusable: %s\n", strerror(err));
 	syscalls_init();
+	ports_init();
 	if (cmdline_get("test", tests, sizeof(tests))) {
 		ktest_run_suites(tests);
 		if (!cmdline_get("run", NULL, 0))

@@ -96,6 +96,10 @@ int task_snapshot(struct procentry *out, int count);
  * from init (for tests). */
 unsigned int task_count(void);
 
+/* Whether a signal the calling thread would act on is pending, or the
+ * thread must end: sleeping calls end with -ERESTART (or -EINTR) then. */
+bool signal_pending(void);
+
 /* The trap frame of the calling task's system call or interrupt. */
 struct trap_frame *current_frame(void);
 

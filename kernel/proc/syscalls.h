@@ -24,8 +24,5 @@ syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_s
 /* sysinfo.c */
 syscall_fn sys_nanosleep, sys_clock_gettime, sys_uname, sys_sysconf, sys_klog_read,
 	sys_reboot, sys_vmgetinfo, sys_kcount;
-/* port.c */
-syscall_fn sys_port_create, sys_port_destroy, sys_port_grant, sys_port_send,
-	sys_port_receive, sys_port_reply;
 
 #endif

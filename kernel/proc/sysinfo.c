@@ -218,9 +218,12 @@ long sys_kcount(const unsigned long *a)
 	vmm_stats(&s);
 	heap_stats(&h);
 	k = (struct kcount){
-		.tasks = task_count(), .ports = port_count(), .segments = s.segments,
+		.tasks = task_count(), .segments = s.segments,
 		.heap_bytes = h.bytes_in_use, .free_frames = frames_free_count(),
 	};
+	for (struct proc_client *c = proc_clients; c; c = c->next)
+		if (c->count)
+			c->count(&k);
 	k.kernel_frames = frames_total_count() - k.free_frames - s.resident - s.pgsp_frames;
 	return copyout((void *)a[0], &k, size);
 }

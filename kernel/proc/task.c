@@ -192,7 +192,9 @@ void task_exit(int status)
 		panic("init exited with status %#x", status);
 	task_exit_others(t);
 	files_close_all(&t->files);
-	ports_release(t);
+	for (struct proc_client *c = proc_clients; c; c = c->next)
+		if (c->task_exit)
+			c->task_exit(t);
 	ee = spin_lock_irqsave(&task_lock);
 	as = t->as;
 	t->as = NULL;

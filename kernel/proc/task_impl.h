@@ -5,11 +5,9 @@
 #define KERNEL_TASK_IMPL_H
 
 #include <stdbool.h>
+#include <vrm/proc_client.h>
 #include <vrm/task.h>
 
-/* A system call handler: the six argument registers in, a result >= 0
- * or -errno out. */
-typedef long syscall_fn(const unsigned long *a);
 /* Returned by a handler that has set the whole frame itself (sigreturn,
  * execve): the result register is left as it is. */
 #define SYSCALL_FRAME_SET	(-4096L)
@@ -21,9 +19,6 @@ void signals_init(void);
 void signal_send(struct task *t, int sig, const siginfo_t *info);
 /* The same for one thread of the task. */
 void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info);
-/* Whether a signal the calling thread would act on is pending, or the
- * thread must end: sleeping calls end with -ERESTART then. */
-bool signal_pending(void);
 /* exec: caught signals go back to their default action. */
 void signals_reset_handlers(struct task *t);
 /* Queues sig for every living task of group pgid; task_lock held. */
@@ -49,10 +44,8 @@ void jobctl_attach_console(pid_t sid, pid_t pgrp);
 long exec_program(struct task *t, const char *path, char *const argv[], size_t argc,
 		  char *const envp[], size_t envc, struct trap_frame *f);
 
-/* port.c: the task's ports go, their senders see EPIPE. */
-void ports_release(struct task *t);
-/* port.c: live ports, for kcount(). */
-unsigned int port_count(void);
+/* syscall.c: the rooms registered above proc/, in registration order. */
+extern struct proc_client *proc_clients;
 
 /* task.c */
 struct task *task_alloc(void);
