@@ -29,8 +29,6 @@
 #include <vrm/vmm.h>
 #include <vrm/vty.h>
 
-const char *boot_firmware_name = "unknown";
-
 /* What /chosen says of the firmware and the command line. Both are
  * copied: the tree moves when DLPAR grows it. */
 static void read_chosen(void)

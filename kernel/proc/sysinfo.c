@@ -29,6 +29,9 @@
 
 #define NSEC_PER_SEC	1000000000ull
 
+/* uname's version, here so that proc/ needs nothing of kernel/main.c: kmain sets it. */
+const char *boot_firmware_name = "unknown";
+
 static int64_t boot_epoch = -1;	/* seconds since 1970 at tb_boot */
 
 /* Days from 1970-01-01 to a civil date (proleptic Gregorian). */
