@@ -103,9 +103,7 @@ bool signal_pending(void);
 /* The trap frame of the calling task's system call or interrupt. */
 struct trap_frame *current_frame(void);
 
-/* Processes and programs (kernel/process.c, kernel/exec.c) */
+/* Processes (kernel/proc/process.c) */
 long task_fork(void);
-long task_execve(const char *path, char *const argv[], char *const envp[],
-		 struct trap_frame *f);
 long task_wait(pid_t pid, int *status, int options);
 #endif

@@ -1,20 +1,261 @@
 // SPDX-License-Identifier: MIT
-/* Process system calls: life cycle, identity, the heap, binding, and
- * segments created for the caller. */
+/* Processes: init, fork, exit and waitpid, and the process system calls. */
+
+/*
+ * The top of proc/: a task's life calls on everything below it (threads,
+ * signals, sessions, exec, the terminal, files) and on the rooms above
+ * proc/ through their struct proc_client. The system calls: life cycle,
+ * identity, the heap, binding, and segments created for the caller.
+ */
 #define pr_fmt "process: "
+#include <string.h>
+#include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/percpu.h>
 #include <arch/smp.h>
+#include <arch/user.h>
 #include <uapi/sys/processor.h>
 #include <uapi/sys/vmseg.h>
 #include <uapi/sys/wait.h>
 #include <vrm/errno.h>
+#include <vrm/file.h>
 #include <vrm/heap.h>
+#include <vrm/panic.h>
 #include <vrm/sched.h>
+#include <vrm/tty.h>
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
 #include "syscalls.h"
+
+/* init's thread: loads the program, then runs it. */
+static void init_main(void *arg)
+{
+	static const char *const envp[] = { "PATH=/bin", "HOME=/", NULL };
+	const char *const *argv = arg;
+	struct task *t = current_task();
+	size_t argc = 0;
+	long err;
+
+	while (argv[argc])
+		argc++;
+	err = exec_program(t, argv[0], (char *const *)argv, argc, (char *const *)envp, 2,
+			   current_frame());
+	if (err)
+		panic("cannot start %s: %s", argv[0], strerror((int)err));
+	task_enter_user(NULL);
+}
+
+int task_start_init(const char *const argv[])
+{
+	struct task *t = task_alloc();
+	struct uthread *u;
+
+	if (!t)
+		return -ENOMEM;
+	t->as = aspace_create();
+	for (int fd = 0; fd < 3; fd++)
+		t->files.fd[fd] = tty_console_file();
+	strcpy(t->comm, "init");
+	if (!t->as || !(u = uthread_new(t, task_enter_user))) {
+		files_close_all(&t->files);
+		if (t->as)
+			aspace_destroy(t->as);
+		task_free(t);
+		return -ENOMEM;
+	}
+	u->th->fn = init_main;
+	u->th->arg = (void *)argv;
+	uthread_link(u);
+	task_link(t);
+	if (t->pid != 1)
+		panic("init got pid %d", t->pid);
+	/* Like a session leader opening its terminal: the console becomes
+	 * the terminal of init's session, init's group in its foreground. */
+	jobctl_attach_console(t->sid, t->pgid);
+	thread_start(u->th);
+	return 0;
+}
+
+struct child_wait {
+	struct task *parent;
+	unsigned long seen;
+};
+
+/* Checked under the sleep lock, which wakeup takes too: a child's change
+ * between the parent's look and its sleep is not lost. */
+static bool child_changed(void *arg)
+{
+	struct child_wait *w = arg;
+
+	return __atomic_load_n(&w->parent->child_events, __ATOMIC_ACQUIRE) != w->seen;
+}
+
+/* POSIX _exit: a group left orphaned with a stopped member gets SIGHUP,
+ * then SIGCONT, rather than staying stopped for ever; task_lock held. */
+static void pgrp_hangup_if_orphaned(pid_t pgid)
+{
+	siginfo_t info = { .si_code = SI_KERNEL };
+	bool stopped = false;
+
+	for (struct task *t = task_list(); t; t = t->next)
+		stopped |= t->pgid == pgid && t->state != TASK_ZOMBIE && t->stopped;
+	if (!stopped || !pgrp_orphaned(pgid))
+		return;
+	info.si_signo = SIGHUP;
+	signal_send_pgrp_locked(pgid, SIGHUP, &info);
+	info.si_signo = SIGCONT;
+	signal_send_pgrp_locked(pgid, SIGCONT, &info);
+}
+
+void task_exit(int status)
+{
+	struct task *t = current_task(), *init;
+	struct aspace *as;
+	unsigned long ee;
+	bool orphans = false;
+
+	if (t->pid == 1)
+		panic("init exited with status %#x", status);
+	task_exit_others(t);
+	files_close_all(&t->files);
+	for (struct proc_client *c = proc_clients; c; c = c->next)
+		if (c->task_exit)
+			c->task_exit(t);
+	ee = spin_lock_irqsave(&task_lock);
+	as = t->as;
+	t->as = NULL;
+	spin_unlock_irqrestore(&task_lock, ee);
+	aspace_destroy(as);
+	ee = spin_lock_irqsave(&task_lock);
+	init = task_find(1);
+	t->state = TASK_ZOMBIE;
+	t->status = status;
+	for (struct task *c = task_list(); c; c = c->next)
+		if (c->parent == t) {
+			c->parent = init;
+			orphans |= c->state == TASK_ZOMBIE;
+			pgrp_hangup_if_orphaned(c->pgid);
+		}
+	pgrp_hangup_if_orphaned(t->pgid);
+	current_uthread()->done = true;
+	t->nthreads = 0;
+	spin_unlock_irqrestore(&task_lock, ee);
+	if (orphans) {
+		__atomic_add_fetch(&init->child_events, 1, __ATOMIC_RELEASE);
+		wakeup(init);
+	}
+	signal_send(t->parent, SIGCHLD, &(siginfo_t){
+		.si_signo = SIGCHLD, .si_pid = t->pid, .si_uid = t->uid,
+		.si_code = WIFSIGNALED(status) ? (WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED)
+					       : CLD_EXITED,
+		.si_status = WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status) });
+	ee = spin_lock_irqsave(&task_lock);
+	task_notify_parent(t);
+	spin_unlock_irqrestore(&task_lock, ee);
+	thread_exit();
+}
+
+/* The child's thread returns from fork with 0, in a copy of the frame. */
+long task_fork(void)
+{
+	struct task *parent = current_task(), *child = task_alloc();
+	struct uthread *u;
+	long err;
+
+	if (!child)
+		return -ENOMEM;
+	err = aspace_fork(parent->as, &child->as);
+	if (err) {
+		task_free(child);
+		return err;
+	}
+	u = uthread_new(child, task_enter_user);
+	if (!u) {
+		aspace_destroy(child->as);
+		task_free(child);
+		return -ENOMEM;
+	}
+	child->parent = parent;
+	child->pgid = parent->pgid;
+	child->sid = parent->sid;
+	child->uid = parent->uid;
+	child->euid = parent->euid;
+	child->brk_start = parent->brk_start;
+	child->brk = parent->brk;
+	memcpy(child->comm, parent->comm, sizeof(child->comm));
+	memcpy(child->actions, parent->actions, sizeof(child->actions));
+	u->blocked = current_uthread()->blocked;
+	files_inherit(&child->files, &parent->files);
+	*user_frame(u->th->kstack_top) = *current_frame();
+	syscall_set_result(user_frame(u->th->kstack_top), 0);
+	uthread_link(u);
+	task_link(child);
+	thread_start(u->th);
+	return child->pid;
+}
+
+/* A zombie's last remains; its threads must be off every CPU. */
+static void reap(struct task *z)
+{
+	task_reap_threads(z, NULL);
+	task_free(z);
+}
+
+static bool matches(const struct task *c, const struct task *me, pid_t pid)
+{
+	if (c->parent != me)
+		return false;
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == 0)
+		return c->pgid == me->pgid;
+	if (pid < -1)
+		return c->pgid == -pid;
+	return true;
+}
+
+long task_wait(pid_t pid, int *status, int options)
+{
+	struct task *me = current_task();
+
+	for (;;) {
+		struct child_wait w = { me, __atomic_load_n(&me->child_events, __ATOMIC_ACQUIRE) };
+		unsigned long ee = spin_lock_irqsave(&task_lock);
+		bool any = false;
+
+		for (struct task *c = task_list(); c; c = c->next) {
+			pid_t cpid = c->pid;
+
+			if (!matches(c, me, pid))
+				continue;
+			any = true;
+			if (c->state == TASK_ZOMBIE) {
+				*status = c->status;
+				task_unlink(c);
+				spin_unlock_irqrestore(&task_lock, ee);
+				reap(c);
+				return cpid;
+			}
+			if (c->report && (options & (c->report == 0xffff ? WCONTINUED : WUNTRACED))) {
+				*status = c->report;
+				c->report = 0;
+				spin_unlock_irqrestore(&task_lock, ee);
+				return cpid;
+			}
+		}
+		spin_unlock_irqrestore(&task_lock, ee);
+		if (!any)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		if (signal_pending())
+			return -ERESTART;
+		thread_sleep_until(me, child_changed, &w, 0);
+	}
+}
+
+/* System calls */
 
 long sys_exit(const unsigned long *a)
 {

@@ -39,21 +39,6 @@ bool pgrp_orphaned(pid_t pgid)
 	return true;
 }
 
-void pgrp_hangup_if_orphaned(pid_t pgid)
-{
-	siginfo_t info = { .si_code = SI_KERNEL };
-	bool stopped = false;
-
-	for (struct task *t = task_list(); t; t = t->next)
-		stopped |= t->pgid == pgid && t->state != TASK_ZOMBIE && t->stopped;
-	if (!stopped || !pgrp_orphaned(pgid))
-		return;
-	info.si_signo = SIGHUP;
-	signal_send_pgrp_locked(pgid, SIGHUP, &info);
-	info.si_signo = SIGCONT;
-	signal_send_pgrp_locked(pgid, SIGCONT, &info);
-}
-
 /* The group leader's pid is the group's id; task_lock held. */
 static bool leads_a_group(const struct task *t)
 {

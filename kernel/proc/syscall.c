@@ -64,8 +64,6 @@ static syscall_fn *table[NR_SYSCALLS] = {
 	[SYS_ioctl] = sys_ioctl,
 };
 
-struct proc_client *proc_clients;
-
 void proc_client_register(struct proc_client *c)
 {
 	struct proc_client **link = &proc_clients;
