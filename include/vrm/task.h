@@ -10,6 +10,7 @@
 #include <uapi/sys/types.h>
 #include <uapi/sys/procinfo.h>
 #include <vrm/file.h>
+#include <vrm/wait.h>
 
 #define TASK_COMM_MAX	32
 #define TASK_PRIO	16
@@ -62,6 +63,7 @@ struct task {
 	bool stopped;			/* by SIGSTOP/SIGTSTP, until SIGCONT */
 	int report;			/* a stop or continue for waitpid, or 0 */
 	unsigned long child_events;	/* changes of its children, for waitpid */
+	struct wait_queue children;	/* waitpid waits here for such a change */
 	struct task *next;		/* all tasks */
 };
 

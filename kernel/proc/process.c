@@ -26,6 +26,7 @@
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
+#include <vrm/wait.h>
 #include "syscalls.h"
 
 /* init's thread: loads the program, then runs it. */
@@ -82,7 +83,7 @@ struct child_wait {
 	unsigned long seen;
 };
 
-/* Checked under the sleep lock, which wakeup takes too: a child's change
+/* Checked by wait_event atomically against wake_all: a child's change
  * between the parent's look and its sleep is not lost. */
 static bool child_changed(void *arg)
 {
@@ -141,10 +142,8 @@ void task_exit(int status)
 	current_uthread()->done = true;
 	t->nthreads = 0;
 	spin_unlock_irqrestore(&task_lock, ee);
-	if (orphans) {
-		__atomic_add_fetch(&init->child_events, 1, __ATOMIC_RELEASE);
-		wakeup(init);
-	}
+	if (orphans)
+		task_children_changed(init);
 	signal_send(t->parent, SIGCHLD, &(siginfo_t){
 		.si_signo = SIGCHLD, .si_pid = t->pid, .si_uid = t->uid,
 		.si_code = WIFSIGNALED(status) ? (WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED)
@@ -251,7 +250,7 @@ long task_wait(pid_t pid, int *status, int options)
 			return 0;
 		if (signal_pending())
 			return -ERESTART;
-		thread_sleep_until(me, child_changed, &w, 0);
+		wait_event(&me->children, child_changed, &w, WAIT_INTERRUPTIBLE, 0);
 	}
 }
 

@@ -16,6 +16,7 @@
 #include <vrm/heap.h>
 #include <vrm/sched.h>
 #include <vrm/vmm.h>
+#include <vrm/wait.h>
 #include "task_impl.h"
 
 spinlock_t task_lock = SPINLOCK_INIT;
@@ -147,12 +148,16 @@ void task_enter_user(void *arg)
 	arch_user_enter(current_frame());
 }
 
+void task_children_changed(struct task *parent)
+{
+	__atomic_add_fetch(&parent->child_events, 1, __ATOMIC_RELEASE);
+	wake_all(&parent->children);
+}
+
 void task_notify_parent(struct task *t)
 {
-	if (t->parent) {
-		__atomic_add_fetch(&t->parent->child_events, 1, __ATOMIC_RELEASE);
-		wakeup(t->parent);
-	}
+	if (t->parent)
+		task_children_changed(t->parent);
 }
 
 int task_snapshot(struct procentry *out, int count)

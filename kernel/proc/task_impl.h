@@ -36,6 +36,9 @@ void task_unlink(struct task *t);
 void task_enter_user(void *arg) __attribute__((noreturn));
 /* Whether u must end because another thread of t exits or execs. */
 bool task_must_quit(const struct task *t, const struct uthread *u);
+/* A child of parent changed (ended, stopped, continued, or was handed
+ * over): its waitpid looks again. */
+void task_children_changed(struct task *parent);
 /* The thread of t with that id; task_lock held. */
 struct uthread *uthread_find(const struct task *t, tid_t tid);
 /* Marks the calling thread u ended and ends it; task_lock held (taken
