@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The console as user space's terminal: line discipline and job control. */
+/* The console as user space's terminal: its file, its input, the job control it asks. */
 #ifndef VRM_TTY_H
 #define VRM_TTY_H
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
+/* exec: a program of the initramfs replaces the task's address space. */
+
 /*
- * exec: a program of the initramfs replaces the task's address space.
  * Each 256 MB region the ELF loads into becomes a working-storage segment
  * (read-only for the task unless a writable load lies in it; fork shares
  * the read-only ones and copies the others); the stack is the last region.

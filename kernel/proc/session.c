@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
+/* Sessions and process groups: their system calls and what job control asks of them. */
+
 /*
- * Sessions and process groups (POSIX 2.2.2 "Process Group", "Session"):
- * setsid, getsid, setpgid, getpgid, and the questions job control asks of
- * them. init (pid 1) leads session 1, the console's; every task inherits
- * its parent's session and group, and a group never spans two sessions.
+ * POSIX 2.2.2 "Process Group", "Session": setsid, getsid, setpgid,
+ * getpgid. init (pid 1) leads session 1, the console's; every task
+ * inherits its parent's session and group, and a group never spans two
+ * sessions.
  */
 #define pr_fmt "session: "
 #include <vrm/errno.h>

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
-/* System calls about the system: clocks, sleeping, names, limits, the
- * kernel log, the VMM's counters, kernel object counts, and ending the
- * partition. */
+/* System calls about the system: clocks, sleep, names, limits, logs, counts, power. */
+
+/*
+ * Clocks and sleeping, uname and sysconf, the kernel log, the VMM's
+ * counters, kernel object counts (kcount, with the rooms above proc/
+ * adding theirs), and ending the partition.
+ */
 #define pr_fmt "sysinfo: "
 #include <string.h>
 #include <arch/rtas.h>

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
+/* The threads of a task: creation, thread_exit and join, ending the others. */
+
 /*
- * The threads of a task: creation, thread_exit and join, and the ending
- * of the other threads when one calls exit or exec. Each user thread is a
+ * The other threads end when one calls exit or exec. Each user thread is a
  * scheduler thread with its own kernel stack, trap frame, signal mask and
  * thread-directed signals; the task's space, files and handlers are
  * shared.
