@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* The system call entry: `sc` from problem state, a bounds-checked table. */
+/* The system call entry: `sc` from problem state, a bounds-checked table rooms above join. */
 #define pr_fmt "syscall: "
 #include <arch/exception.h>
 #include <arch/irq.h>
