@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Generic per-CPU life: a secondary's idle loop and the IPI actions. */
+/* A secondary CPU's start and the IPI actions: with kmain, what arch/ calls up into. */
 #include <arch/irq.h>
 #include <arch/percpu.h>
 #include <arch/ppc.h>

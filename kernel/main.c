@@ -21,14 +21,13 @@
 #include <vrm/heap.h>
 #include <vrm/panic.h>
 #include <vrm/phys.h>
+#include <vrm/port.h>
 #include <vrm/ramfs.h>
 #include <vrm/task.h>
 #include <vrm/errno.h>
 #include <vrm/sched.h>
 #include <vrm/vmm.h>
 #include <vrm/vty.h>
-
-const char *boot_firmware_name = "unknown";
 
 /* What /chosen says of the firmware and the command line. Both are
  * copied: the tree moves when DLPAR grows it. */
@@ -147,6 +146,7 @@ void kmain(void *fdt)
 	if (err && err != -ENOENT)
 		pr_err("initramfs unusable: %s\n", strerror(err));
 	syscalls_init();
+	ports_init();
 	if (cmdline_get("test", tests, sizeof(tests))) {
 		ktest_run_suites(tests);
 		if (!cmdline_get("run", NULL, 0))

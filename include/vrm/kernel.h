@@ -5,7 +5,8 @@
 
 #include <stdint.h>
 
-extern const char *boot_firmware_name;	/* "slof" or "vof" */
+/* "slof" or "vof": set by kmain, kept in kernel/proc/sysinfo.c for uname. */
+extern const char *boot_firmware_name;
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #endif

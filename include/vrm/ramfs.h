@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <uapi/sys/file.h>
+
+struct file_ops;
 
 struct ramfs_node {
 	const char *path;	/* without the leading '/': "" is the root */
@@ -19,8 +22,8 @@ struct ramfs_node {
 int ramfs_init(void);
 /* The node of a normalized absolute path ("/bin/sh"), or NULL. */
 const struct ramfs_node *ramfs_lookup(const char *path);
-/* The directory's entries one by one: *cookie starts at 0; NULL at the end. */
-const struct ramfs_node *ramfs_next_child(const struct ramfs_node *dir, unsigned int *cookie);
-/* The last component of a node's path. */
-const char *ramfs_basename(const struct ramfs_node *n);
+/* What stat says of a node. */
+void ramfs_stat(const struct ramfs_node *n, struct stat *st);
+/* The operations of an open node: a directory's or a regular file's. */
+const struct file_ops *ramfs_ops(const struct ramfs_node *n);
 #endif

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <arch/context.h>
 #include <arch/spinlock.h>
+#include <vrm/sleep.h>
 
 struct task;
 struct uthread;
@@ -83,25 +84,13 @@ void thread_sleep(const void *chan, bool (*cond)(void *arg), void *arg);
  * One sleep, ended by wakeup(chan), thread_interrupt(), the timebase
  * reaching deadline (0: none) or cond() being true already; the caller
  * looks at what it waits for again, since any of them may have ended it.
+ * (thread_sleep_on, <vrm/sleep.h>, also says why it ended.)
  */
 int thread_sleep_until(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline);
-/*
- * The same sleep, saying why it ended: 0 (a wakeup, or cond() true),
- * -EINTR (thread_interrupt) or -ETIMEDOUT (the deadline). With release,
- * a spinlock the caller holds with interrupts off: given up only once the
- * thread is on the sleep list, so a wakeup issued under that lock cannot
- * be missed, and held again on return.
- */
-int thread_sleep_on(const void *chan, bool (*cond)(void *arg), void *arg, uint64_t deadline,
-		    spinlock_t *release);
 /* Ends the thread's sleep, or its next one if it is not sleeping (a
  * signal for it); a thread running on another CPU is sent through its
  * interrupt exit at once. */
 void thread_interrupt(struct thread *t);
-/* Wakes every thread sleeping on chan; returns how many. */
-unsigned int wakeup(const void *chan);
-/* Wakes the thread that has slept longest on chan; returns 1, or 0. */
-unsigned int wakeup_one(const void *chan);
 /* Binds the calling thread to a CPU (CPU_ANY unbinds) and moves it there. */
 int thread_bind(int cpu);
 

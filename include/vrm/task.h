@@ -9,14 +9,13 @@
 #include <uapi/signal.h>
 #include <uapi/sys/types.h>
 #include <uapi/sys/procinfo.h>
+#include <vrm/file.h>
+#include <vrm/wait.h>
 
-#define TASK_FILES	32
-#define TASK_CWD_MAX	256
 #define TASK_COMM_MAX	32
 #define TASK_PRIO	16
 #define TASK_THREADS	64	/* threads alive at once in one task */
 
-struct file;
 struct thread;
 struct aspace;
 struct trap_frame;
@@ -54,8 +53,7 @@ struct task {
 	struct uthread *exec_survivor;	/* exec in progress: the others end */
 	struct aspace *as;
 	uint64_t brk_start, brk;	/* the heap: data region from brk_start */
-	struct file *files[TASK_FILES];
-	char cwd[TASK_CWD_MAX];
+	struct files files;		/* descriptors, working directory */
 	char comm[TASK_COMM_MAX];
 	int bound;			/* bindprocessor CPU, or -1 */
 	/* signals, under task_lock */
@@ -65,6 +63,7 @@ struct task {
 	bool stopped;			/* by SIGSTOP/SIGTSTP, until SIGCONT */
 	int report;			/* a stop or continue for waitpid, or 0 */
 	unsigned long child_events;	/* changes of its children, for waitpid */
+	struct wait_queue children;	/* waitpid waits here for such a change */
 	struct task *next;		/* all tasks */
 };
 
@@ -99,12 +98,14 @@ int task_snapshot(struct procentry *out, int count);
  * from init (for tests). */
 unsigned int task_count(void);
 
+/* Whether a signal the calling thread would act on is pending, or the
+ * thread must end: sleeping calls end with -ERESTART (or -EINTR) then. */
+bool signal_pending(void);
+
 /* The trap frame of the calling task's system call or interrupt. */
 struct trap_frame *current_frame(void);
 
-/* Processes and programs (kernel/process.c, kernel/exec.c) */
+/* Processes (kernel/proc/process.c) */
 long task_fork(void);
-long task_execve(const char *path, char *const argv[], char *const envp[],
-		 struct trap_frame *f);
 long task_wait(pid_t pid, int *status, int options);
 #endif

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Host tests of kernel/cmdline.c: the kernel's words and init's after "--". */
+/* Host tests of lib/cmdline.c: the kernel's words and init's after "--". */
 
 #include <string.h>
 

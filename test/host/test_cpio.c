@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Host tests of kernel/cpio.c: archives built here, then every kind of
+/* Host tests of lib/cpio.c: archives built here, then every kind of
  * damage a header can have. */
 
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Host tests of kernel/elf.c: a program as the SDK links it, then every
+/* Host tests of lib/elf.c: a program as the SDK links it, then every
  * check exec relies on. */
 
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Host tests of kernel/path.c: joining, ".", "..", limits. */
+/* Host tests of lib/path.c: joining, ".", "..", limits. */
 
 #include <string.h>
 

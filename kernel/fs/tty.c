@@ -1,23 +1,28 @@
 // SPDX-License-Identifier: MIT
+/* The console as user space's terminal: a character device with a line discipline. */
+
 /*
- * The console as user space's terminal, after POSIX's general terminal
- * interface in canonical mode: typed bytes are edited into lines as they
- * arrive, echoed, and handed to readers a line at a time; Ctrl-C, Ctrl-Z
- * and Ctrl-\ signal the foreground process group and discard what was
- * typed. The console belongs to init's session; a process of another
- * group of it that reads is stopped with SIGTTIN, one that sets the
- * foreground group with SIGTTOU (docs/tty.md).
+ * After POSIX's general terminal interface in canonical mode: typed bytes
+ * are edited into lines as they arrive, echoed, and handed to readers a
+ * line at a time; Ctrl-C, Ctrl-Z and Ctrl-\ signal the foreground process
+ * group and discard what was typed. Job control (whose group is in the
+ * foreground, who may read) is the tasks' business: kernel/proc/jobctl.c
+ * hands its rules over in a struct tty_job_control when the console
+ * becomes init's terminal, and this file calls nothing in proc/
+ * (docs/tty.md).
  */
 #define pr_fmt "tty: "
+#include <string.h>
 #include <arch/spinlock.h>
 #include <arch/time.h>
+#include <uapi/signal.h>
 #include <uapi/sys/ioctl.h>
 #include <vrm/console.h>
 #include <vrm/errno.h>
+#include <vrm/file.h>
 #include <vrm/tty.h>
 #include <vrm/uaccess.h>
 #include <vrm/wait.h>
-#include "task_impl.h"
 
 #define TTY_BUF		4096	/* input not yet read: whole lines and the one being typed */
 
@@ -42,8 +47,8 @@ static unsigned int rd, wr, ed;
 static spinlock_t tty_lock = SPINLOCK_INIT;
 static struct wait_queue readers = WAIT_QUEUE_INIT;	/* a line is complete */
 
-/* The console's session and its foreground group; under task_lock. */
-static pid_t session, foreground;
+/* The job-control rules of the console's session, from tty_attach. */
+static const struct tty_job_control *jobs;
 
 static void echo(const char *s, size_t n)
 {
@@ -115,69 +120,34 @@ static int edit(char c)
 	}
 }
 
-static void signal_foreground(int sig)
-{
-	siginfo_t info = { .si_signo = sig, .si_code = SI_KERNEL };
-	unsigned long ee = spin_lock_irqsave(&task_lock);
-
-	signal_send_pgrp_locked(foreground, sig, &info);
-	spin_unlock_irqrestore(&task_lock, ee);
-}
-
 void tty_input(const char *s, size_t n)
 {
 	unsigned long ee = spin_lock_irqsave(&tty_lock);
 	unsigned int was = wr;
-	uint64_t raised = 0;
+	uint64_t raised = 0;	/* bit sig for each signal typed */
 	bool lines;
 
 	for (size_t i = 0; i < n; i++) {
 		int sig = edit(s[i]);
 
 		if (sig)
-			raised |= sigbit(sig);
+			raised |= 1ul << sig;
 	}
 	lines = wr != was;
 	spin_unlock_irqrestore(&tty_lock, ee);
 	if (lines)
 		wake_all(&readers);
 	for (int sig = 1; raised; sig++)
-		if (raised & sigbit(sig)) {
-			raised &= ~sigbit(sig);
-			signal_foreground(sig);
+		if (raised & (1ul << sig)) {
+			raised &= ~(1ul << sig);
+			jobs->signal_foreground(sig);
 		}
 }
 
-void tty_attach(pid_t sid, pid_t pgrp)
+void tty_attach(const struct tty_job_control *jc)
 {
-	unsigned long ee = spin_lock_irqsave(&task_lock);
-
-	session = sid;
-	foreground = pgrp;
-	spin_unlock_irqrestore(&task_lock, ee);
+	jobs = jc;
 	console_set_input(tty_input);
-}
-
-/*
- * Job control for a caller u of the console's session outside its
- * foreground group (POSIX 11.1.4): 0 if it may go on; else its group gets
- * sig and the call runs again once continued (-ERESTART), or -EIO when
- * it would not stop: SIGTTIN blocked or ignored, or an orphaned group.
- * SIGTTOU blocked or ignored lets the call go on. task_lock held.
- */
-static long background(struct uthread *u, int sig)
-{
-	struct task *t = u->task;
-	siginfo_t info = { .si_signo = sig, .si_code = SI_KERNEL };
-
-	if (t->sid != session || t->pgid == foreground)
-		return 0;
-	if (signal_refused(u, sig))
-		return sig == SIGTTIN ? -EIO : 0;
-	if (pgrp_orphaned(t->pgid))
-		return -EIO;
-	signal_send_pgrp_locked(t->pgid, sig, &info);
-	return -ERESTART;
 }
 
 static bool line_ready(void *arg)
@@ -204,13 +174,19 @@ static size_t take(char *buf, size_t n)
 	return got;
 }
 
-long tty_read(char *buf, size_t n)
+/*
+ * A task's read: up to n bytes of the next typed line, its newline
+ * included; the rest of the line is left for the next read. 0 for an end
+ * of file (Ctrl-D) at the start of a line. Sleeps until a line is there;
+ * -ERESTART when a signal comes first, and for a reader in a background
+ * group after sending it SIGTTIN; -EIO for one that would not stop.
+ */
+static long tty_read(char *buf, size_t n)
 {
 	for (;;) {
-		unsigned long ee = spin_lock_irqsave(&task_lock);
-		long err = background(current_uthread(), SIGTTIN);
+		long err = jobs->may_read();
+		unsigned long ee;
 
-		spin_unlock_irqrestore(&task_lock, ee);
 		if (err)
 			return err;
 		ee = spin_lock_irqsave(&tty_lock);
@@ -221,7 +197,7 @@ long tty_read(char *buf, size_t n)
 			return (long)got;
 		}
 		spin_unlock_irqrestore(&tty_lock, ee);
-		if (signal_pending())
+		if (jobs->signal_pending())
 			return -ERESTART;
 		/* A driver without an input interrupt brings input when asked;
 		 * the timed sleep keeps asking. */
@@ -233,47 +209,56 @@ long tty_read(char *buf, size_t n)
 /* tcgetpgrp: ENOTTY unless the console is the caller's terminal. */
 static long get_foreground(pid_t *upgrp)
 {
-	struct task *me = current_task();
-	unsigned long ee = spin_lock_irqsave(&task_lock);
-	pid_t pgrp = foreground;
-	bool mine = me->sid == session;
+	pid_t pgrp;
+	long err = jobs->get_foreground(&pgrp);
 
-	spin_unlock_irqrestore(&task_lock, ee);
-	if (!mine)
-		return -ENOTTY;
+	if (err)
+		return err;
 	return copyout(upgrp, &pgrp, sizeof(pgrp));
 }
 
-/*
- * tcsetpgrp: EINVAL for an id no group can have, ENOTTY unless the
- * console is the caller's terminal, job control for a caller in the
- * background, EPERM for a group that is not in the console's session.
- */
+/* tcsetpgrp: EINVAL for an id no group can have, then job control's answer. */
 static long set_foreground(const pid_t *upgrp)
 {
-	struct uthread *u = current_uthread();
-	unsigned long ee;
 	pid_t pgrp;
-	long err;
 
 	if (copyin(&pgrp, upgrp, sizeof(pgrp)))
 		return -EFAULT;
 	if (pgrp <= 0)
 		return -EINVAL;
-	ee = spin_lock_irqsave(&task_lock);
-	if (u->task->sid != session)
-		err = -ENOTTY;
-	else if ((err = background(u, SIGTTOU)) != 0)
-		;
-	else if (!pgrp_in_session(pgrp, session))
-		err = -EPERM;
-	else
-		foreground = pgrp;
-	spin_unlock_irqrestore(&task_lock, ee);
-	return err;
+	return jobs->set_foreground(pgrp);
 }
 
-long tty_ioctl(unsigned long request, unsigned long arg)
+/* The console as a file: descriptors 0, 1 and 2 of init and its heirs. */
+
+static long file_read(struct file *f, char *ubuf, size_t n)
+{
+	char buf[FILE_IO_CHUNK];
+	long got = tty_read(buf, n < sizeof(buf) ? n : sizeof(buf));
+
+	if (got > 0 && copyout(ubuf, buf, (size_t)got))
+		return -EFAULT;
+	return got;
+}
+
+static long file_write(struct file *f, const char *ubuf, size_t n)
+{
+	char buf[FILE_IO_CHUNK];
+	size_t done = 0;
+
+	while (done < n) {
+		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
+
+		if (copyin(buf, ubuf + done, chunk))
+			return done ? (long)done : -EFAULT;
+		console_write(buf, chunk);
+		done += chunk;
+	}
+	return (long)n;
+}
+
+/* TIOCGPGRP and TIOCSPGRP (<uapi/sys/ioctl.h>) with a task pointer. */
+static long file_ioctl(struct file *f, unsigned int request, unsigned long arg)
 {
 	switch (request) {
 	case TIOCGPGRP:
@@ -283,4 +268,23 @@ long tty_ioctl(unsigned long request, unsigned long arg)
 	default:
 		return -EINVAL;
 	}
+}
+
+static void file_stat(const struct file *f, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_mode = S_IFCHR | 0620;
+}
+
+static const struct file_ops tty_ops = {
+	.read = file_read, .write = file_write, .ioctl = file_ioctl, .stat = file_stat,
+};
+
+/* Never freed: this reference is the console's own. */
+static struct file console_file = { .refs = 1, .ops = &tty_ops, .flags = O_RDWR };
+
+struct file *tty_console_file(void)
+{
+	file_get(&console_file);
+	return &console_file;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
+/* The threads of a task: creation, thread_exit and join, ending the others. */
+
 /*
- * The threads of a task: creation, thread_exit and join, and the ending
- * of the other threads when one calls exit or exec. Each user thread is a
+ * The other threads end when one calls exit or exec. Each user thread is a
  * scheduler thread with its own kernel stack, trap frame, signal mask and
  * thread-directed signals; the task's space, files and handlers are
  * shared.
@@ -14,13 +15,6 @@
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include "syscalls.h"
-
-struct uthread *current_uthread(void)
-{
-	struct thread *th = current_thread();
-
-	return th ? th->uthread : NULL;
-}
 
 struct uthread *uthread_new(struct task *t, void (*fn)(void *arg))
 {
@@ -81,29 +75,6 @@ void task_reap_threads(struct task *t, const struct uthread *keep)
 	}
 }
 
-bool task_must_quit(const struct task *t, const struct uthread *u)
-{
-	return t->exiting || (t->exec_survivor && t->exec_survivor != u);
-}
-
-/* Marks the caller ended; task_lock held, released here. */
-static void __attribute__((noreturn)) end_locked(struct uthread *u, unsigned long ee)
-{
-	struct task *t = u->task;
-
-	u->done = true;
-	t->nthreads--;
-	spin_unlock_irqrestore(&task_lock, ee);
-	wakeup(u);
-	wakeup(&t->nthreads);
-	thread_exit();
-}
-
-void uthread_quit(void)
-{
-	end_locked(current_uthread(), spin_lock_irqsave(&task_lock));
-}
-
 /* Sends every other thread of the task through its return path, where
  * task_must_quit ends it; task_lock held. */
 static void interrupt_others(struct task *t, const struct uthread *me)
@@ -145,7 +116,7 @@ void task_exit_others(struct task *t)
 	unsigned long ee = spin_lock_irqsave(&task_lock);
 
 	if (task_must_quit(t, me))
-		end_locked(me, ee);
+		uthread_end_locked(me, ee);
 	t->exiting = true;
 	interrupt_others(t, me);
 	ee = wait_others(t, alone, ee);
@@ -217,20 +188,11 @@ long sys_thread_exit(const unsigned long *a)
 
 	me->value = (long)a[0];
 	if (t->nthreads > 1)
-		end_locked(me, ee);
+		uthread_end_locked(me, ee);
 	spin_unlock_irqrestore(&task_lock, ee);
 	/* The last thread goes on: its exit(0) (atexit handlers, streams
 	 * flushed) is the task's end. */
 	return 0;
-}
-
-/* The caller's task's thread with that id; task_lock held. */
-static struct uthread *find_thread(const struct task *t, tid_t tid)
-{
-	for (struct uthread *u = t->threads; u; u = u->next)
-		if ((tid_t)u->th->tid == tid)
-			return u;
-	return NULL;
 }
 
 static bool ended(void *arg)
@@ -245,7 +207,7 @@ long sys_thread_join(const unsigned long *a)
 	unsigned long ee = spin_lock_irqsave(&task_lock);
 	long value;
 
-	u = find_thread(t, (tid_t)a[0]);
+	u = uthread_find(t, (tid_t)a[0]);
 	if (!u || u->joining || u == me) {
 		spin_unlock_irqrestore(&task_lock, ee);
 		return !u ? -ESRCH : u == me ? -EDEADLK : -EINVAL;
@@ -279,25 +241,4 @@ long sys_thread_self(const unsigned long *a)
 {
 	(void)a;
 	return (long)current_thread()->tid;
-}
-
-long sys_thread_kill(const unsigned long *a)
-{
-	struct task *t = current_task();
-	int sig = (int)a[1];
-	struct uthread *u;
-	unsigned long ee;
-
-	if (sig < 0 || sig >= NSIG)
-		return -EINVAL;
-	ee = spin_lock_irqsave(&task_lock);
-	u = find_thread(t, (tid_t)a[0]);
-	if (!u || u->done) {
-		spin_unlock_irqrestore(&task_lock, ee);
-		return -ESRCH;
-	}
-	if (sig)
-		signal_send_thread_locked(u, sig, NULL);
-	spin_unlock_irqrestore(&task_lock, ee);
-	return 0;
 }

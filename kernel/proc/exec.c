@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
+/* exec: a program of the initramfs replaces the task's address space. */
+
 /*
- * exec: a program of the initramfs replaces the task's address space.
  * Each 256 MB region the ELF loads into becomes a working-storage segment
  * (read-only for the task unless a writable load lies in it; fork shares
  * the read-only ones and copies the others); the stack is the last region.
@@ -145,13 +146,13 @@ static void set_space(struct task *t, struct aspace *as)
 long exec_program(struct task *t, const char *path, char *const argv[], size_t argc,
 		  char *const envp[], size_t envc, struct trap_frame *f)
 {
-	char abs[TASK_CWD_MAX];
+	char abs[FS_PATH_MAX];
 	const struct ramfs_node *node;
 	struct aspace *old = t->as, *as;
 	struct elf_image img;
 	uint64_t brk, sp, uargv, uenvp;
 	const char *base;
-	long err = path_resolve(t->cwd, path, abs, sizeof(abs));
+	long err = path_resolve(t->files.cwd, path, abs, sizeof(abs));
 
 	if (err < 0)
 		return err;
@@ -230,7 +231,7 @@ static long copy_vector(char *const *uvec, char **vec, size_t max, char **buf, s
 
 long sys_execve(const unsigned long *a)
 {
-	char path[TASK_CWD_MAX];
+	char path[FS_PATH_MAX];
 	char **argv, **envp, *p;
 	size_t room = ARG_MAX, argc, envc;
 	long err = copyinstr(path, (const char *)a[0], sizeof(path));

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
-/* System calls about the system: clocks, sleeping, names, limits, the
- * kernel log, the VMM's counters, kernel object counts, and ending the
- * partition. */
+/* System calls about the system: clocks, sleep, names, limits, logs, counts, power. */
+
+/*
+ * Clocks and sleeping, uname and sysconf, the kernel log, the VMM's
+ * counters, kernel object counts (kcount, with the rooms above proc/
+ * adding theirs), and ending the partition.
+ */
 #define pr_fmt "sysinfo: "
 #include <string.h>
 #include <arch/rtas.h>
@@ -28,6 +32,9 @@
 #include "task_impl.h"
 
 #define NSEC_PER_SEC	1000000000ull
+
+/* uname's version, here so that proc/ needs nothing of kernel/main.c: kmain sets it. */
+const char *boot_firmware_name = "unknown";
 
 static int64_t boot_epoch = -1;	/* seconds since 1970 at tb_boot */
 
@@ -128,7 +135,7 @@ long sys_sysconf(const unsigned long *a)
 	case _SC_CLK_TCK:
 		return HZ;
 	case _SC_OPEN_MAX:
-		return TASK_FILES;
+		return FILES_MAX;
 	case _SC_PAGESIZE:
 		return PAGESIZE;
 	case _SC_NPROCESSORS_CONF:
@@ -218,9 +225,12 @@ long sys_kcount(const unsigned long *a)
 	vmm_stats(&s);
 	heap_stats(&h);
 	k = (struct kcount){
-		.tasks = task_count(), .ports = port_count(), .segments = s.segments,
+		.tasks = task_count(), .segments = s.segments,
 		.heap_bytes = h.bytes_in_use, .free_frames = frames_free_count(),
 	};
+	for (struct proc_client *c = proc_clients; c; c = c->next)
+		if (c->count)
+			c->count(&k);
 	k.kernel_frames = frames_total_count() - k.free_frames - s.resident - s.pgsp_frames;
 	return copyout((void *)a[0], &k, size);
 }

@@ -1,7 +1,21 @@
 // SPDX-License-Identifier: MIT
 /* Wait queues over the scheduler's sleep: conditions, deadlines, interruptions. */
+
+/*
+ * The deliberate upcall of base/: this file calls the scheduler
+ * (kernel/proc/sched.c) through the three functions of <vrm/sleep.h>,
+ * thread_sleep_on, wakeup and wakeup_one, and nothing else above base/.
+ * Why: more than one layer waits (mm/ for page I/O, kernel/ for ports,
+ * the terminal and timed sleeps), so the wait queue belongs in base/,
+ * which all of them may call; but to sleep is to give the CPU to another
+ * thread, which only the scheduler can do, and the scheduler needs the
+ * heap and the VMM (thread stacks, address-space switches) and so sits in
+ * kernel/. Putting the queue in kernel/ instead would make mm/ call up for
+ * every page-in; this keeps the one arrow up to three named functions.
+ */
+#include <stddef.h>
 #include <vrm/errno.h>
-#include <vrm/sched.h>
+#include <vrm/sleep.h>
 #include <vrm/wait.h>
 
 int wait_event_locked(struct wait_queue *wq, spinlock_t *lock, bool (*cond)(void *arg),

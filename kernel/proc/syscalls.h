@@ -12,20 +12,17 @@ syscall_fn sys_exit, sys_fork, sys_waitpid, sys_getpid, sys_getppid, sys_getuid,
 /* session.c */
 syscall_fn sys_getpgid, sys_setpgid, sys_setsid, sys_getsid;
 /* thread.c */
-syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self,
-	sys_thread_kill;
+syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self;
 /* exec.c */
 syscall_fn sys_execve;
 /* signal.c */
-syscall_fn sys_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn, sys_sigsuspend;
-/* file.c */
+syscall_fn sys_kill, sys_thread_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn,
+	sys_sigsuspend;
+/* files.c */
 syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
 	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
 /* sysinfo.c */
 syscall_fn sys_nanosleep, sys_clock_gettime, sys_uname, sys_sysconf, sys_klog_read,
 	sys_reboot, sys_vmgetinfo, sys_kcount;
-/* port.c */
-syscall_fn sys_port_create, sys_port_destroy, sys_port_grant, sys_port_send,
-	sys_port_receive, sys_port_reply;
 
 #endif

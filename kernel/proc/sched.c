@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
+/* The scheduler: kernel threads, per-CPU run queues, switching, sleep and wake-up. */
+
 /*
- * The scheduler: a run queue per CPU with a FIFO per priority, the most
+ * A run queue per CPU with a FIFO per priority, the most
  * urgent first; round robin at the tick among equals. Load balancing
  * pulls: an idle CPU takes a queued thread from the busiest, and every
  * BALANCE_TICKS ticks each CPU takes one when the busiest has at least

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* The initramfs as a read-only tree: an index over the cpio archive. */
+/* The initramfs as a read-only file system: an index over the cpio archive. */
 #define pr_fmt "ramfs: "
 #include <string.h>
 #include <arch/memlayout.h>
@@ -7,9 +7,11 @@
 #include <vrm/cpio.h>
 #include <vrm/dt.h>
 #include <vrm/errno.h>
+#include <vrm/file.h>
 #include <vrm/heap.h>
 #include <vrm/log.h>
 #include <vrm/ramfs.h>
+#include <vrm/uaccess.h>
 
 static struct ramfs_node *nodes;
 static unsigned int nr_nodes;
@@ -108,7 +110,8 @@ static bool is_child(const struct ramfs_node *dir, const struct ramfs_node *n)
 	return *rest && !strchr(rest, '/');
 }
 
-const struct ramfs_node *ramfs_next_child(const struct ramfs_node *dir, unsigned int *cookie)
+/* The directory's entries one by one: *cookie starts at 0; NULL at the end. */
+static const struct ramfs_node *next_child(const struct ramfs_node *dir, unsigned int *cookie)
 {
 	while (*cookie < nr_nodes) {
 		const struct ramfs_node *n = &nodes[(*cookie)++];
@@ -119,9 +122,103 @@ const struct ramfs_node *ramfs_next_child(const struct ramfs_node *dir, unsigned
 	return NULL;
 }
 
-const char *ramfs_basename(const struct ramfs_node *n)
+/* The last component of a node's path. */
+static const char *node_name(const struct ramfs_node *n)
 {
 	const char *slash = strrchr(n->path, '/');
 
 	return slash ? slash + 1 : n->path;
+}
+
+void ramfs_stat(const struct ramfs_node *n, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_ino = n->ino;
+	st->st_mode = n->mode;
+	st->st_uid = n->uid;
+	st->st_gid = n->gid;
+	st->st_size = (off_t)n->size;
+}
+
+/* The open files: f->data is the node. */
+
+static long reg_read(struct file *f, char *ubuf, size_t n)
+{
+	const struct ramfs_node *node = f->data;
+	char buf[FILE_IO_CHUNK];
+	size_t done = 0;
+
+	if (f->pos >= node->size)
+		return 0;
+	n = n < node->size - f->pos ? n : node->size - f->pos;
+	while (done < n) {
+		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
+
+		memcpy(buf, (const char *)node->data + f->pos + done, chunk);
+		if (copyout(ubuf + done, buf, chunk))
+			return -EFAULT;
+		done += chunk;
+	}
+	f->pos += n;
+	return (long)n;
+}
+
+static long dir_read(struct file *f, char *ubuf, size_t n)
+{
+	return -EISDIR;
+}
+
+static long read_only(struct file *f, const char *ubuf, size_t n)
+{
+	return -EROFS;
+}
+
+static long reg_lseek(struct file *f, long off, int whence)
+{
+	const struct ramfs_node *node = f->data;
+	long base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (long)f->pos : (long)node->size;
+
+	if (off < -base)
+		return -EINVAL;
+	f->pos = (uint64_t)(base + off);
+	return base + off;
+}
+
+static long dir_readdir(struct file *f, struct dirent *ud)
+{
+	unsigned int cookie = (unsigned int)f->pos;
+	const struct ramfs_node *child = next_child(f->data, &cookie);
+	struct dirent d;
+	const char *name;
+	size_t len;
+
+	if (!child)
+		return 0;
+	memset(&d, 0, sizeof(d));
+	d.d_ino = child->ino;
+	name = node_name(child);
+	len = strlen(name);
+	memcpy(d.d_name, name, len < NAME_MAX ? len : NAME_MAX);
+	if (copyout(ud, &d, sizeof(d)))
+		return -EFAULT;
+	f->pos = cookie;
+	return 1;
+}
+
+static void node_stat(const struct file *f, struct stat *st)
+{
+	ramfs_stat(f->data, st);
+}
+
+static const struct file_ops reg_ops = {
+	.read = reg_read, .write = read_only, .lseek = reg_lseek, .stat = node_stat,
+};
+
+static const struct file_ops dir_ops = {
+	.read = dir_read, .write = read_only, .readdir = dir_readdir, .stat = node_stat,
+};
+
+const struct file_ops *ramfs_ops(const struct ramfs_node *n)
+{
+	return S_ISDIR(n->mode) ? &dir_ops : &reg_ops;
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* The console: serialised output with CRLF, and input for the kernel's own
- * readers (a ring) or, once user space runs, for the terminal. */
+/* The console: serialised output with CRLF, input for the kernel or the terminal. */
+
+/*
+ * Input goes to a ring for the kernel's own readers (the monitor, test
+ * hosts) until user space runs; then to the handler the terminal sets.
+ */
 #include <arch/ppc.h>
 #include <arch/smp.h>
 #include <arch/spinlock.h>

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
+/* Sessions and process groups: their system calls and what job control asks of them. */
+
 /*
- * Sessions and process groups (POSIX 2.2.2 "Process Group", "Session"):
- * setsid, getsid, setpgid, getpgid, and the questions job control asks of
- * them. init (pid 1) leads session 1, the console's; every task inherits
- * its parent's session and group, and a group never spans two sessions.
+ * POSIX 2.2.2 "Process Group", "Session": setsid, getsid, setpgid,
+ * getpgid. init (pid 1) leads session 1, the console's; every task
+ * inherits its parent's session and group, and a group never spans two
+ * sessions.
  */
 #define pr_fmt "session: "
 #include <vrm/errno.h>
@@ -37,21 +39,6 @@ bool pgrp_orphaned(pid_t pgid)
 			return false;
 	}
 	return true;
-}
-
-void pgrp_hangup_if_orphaned(pid_t pgid)
-{
-	siginfo_t info = { .si_code = SI_KERNEL };
-	bool stopped = false;
-
-	for (struct task *t = task_list(); t; t = t->next)
-		stopped |= t->pgid == pgid && t->state != TASK_ZOMBIE && t->stopped;
-	if (!stopped || !pgrp_orphaned(pgid))
-		return;
-	info.si_signo = SIGHUP;
-	signal_send_pgrp_locked(pgid, SIGHUP, &info);
-	info.si_signo = SIGCONT;
-	signal_send_pgrp_locked(pgid, SIGCONT, &info);
 }
 
 /* The group leader's pid is the group's id; task_lock held. */

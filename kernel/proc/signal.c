@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
+/* Signals: queueing, masks, default actions, delivery, and their system calls. */
+
 /*
- * Signals: queueing (one pending instance per signal, with its siginfo),
- * masks, default actions, and delivery on the way back to problem state
- * with a frame on the thread's stack that sigreturn undoes. Handlers and
- * stops belong to the task; masks to each thread. A signal sent to the
- * task is taken by one thread that does not block it; a fault's signal
- * and thread_kill's go to one thread.
+ * One pending instance per signal, with its siginfo; delivery on the way
+ * back to problem state with a frame on the thread's stack that sigreturn
+ * undoes. Handlers and stops belong to the task; masks to each thread. A
+ * signal sent to the task is taken by one thread that does not block it;
+ * a fault's signal and thread_kill's go to one thread. A default action
+ * that ends the task calls task_exit (process.c): the one call in proc/
+ * that goes back up, since a task's end in turn signals its parent.
  */
 #define pr_fmt "signal: "
 #include <string.h>
@@ -531,5 +534,26 @@ long sys_kill(const unsigned long *a)
 	spin_unlock_irqrestore(&task_lock, ee);
 	if (!sent)
 		return denied ? -EPERM : -ESRCH;
+	return 0;
+}
+
+long sys_thread_kill(const unsigned long *a)
+{
+	struct task *t = current_task();
+	int sig = (int)a[1];
+	struct uthread *u;
+	unsigned long ee;
+
+	if (sig < 0 || sig >= NSIG)
+		return -EINVAL;
+	ee = spin_lock_irqsave(&task_lock);
+	u = uthread_find(t, (tid_t)a[0]);
+	if (!u || u->done) {
+		spin_unlock_irqrestore(&task_lock, ee);
+		return -ESRCH;
+	}
+	if (sig)
+		signal_send_thread_locked(u, sig, NULL);
+	spin_unlock_irqrestore(&task_lock, ee);
 	return 0;
 }

@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: MIT
+/* IPC ports: synchronous send, receive and reply between tasks. */
+
 /*
- * IPC ports: synchronous send, receive and reply. A sender's message is
- * copied into the kernel and queued on the port; the sender sleeps until
- * the owner replies, the timeout passes, a signal comes or the port goes.
- * The message block lives on the sender's kernel stack, so it is always
- * unlinked under port_lock before the sender returns.
+ * A sender's message is copied into the kernel and queued on the port;
+ * the sender sleeps until the owner replies, the timeout passes, a signal
+ * comes or the port goes. The message block lives on the sender's kernel
+ * stack, so it is always unlinked under port_lock before the sender
+ * returns.
+ *
+ * ipc/ stands above proc/: it asks proc/ for the calling task and its
+ * signals, and proc/ reaches it only through the struct proc_client that
+ * ports_init registers (the port calls, a task's end, kcount).
  */
 #define pr_fmt "port: "
 #include <string.h>
 #include <arch/time.h>
+#include <uapi/sys/kcount.h>
 #include <uapi/sys/port.h>
+#include <uapi/sys/syscall.h>
 #include <vrm/errno.h>
 #include <vrm/heap.h>
+#include <vrm/kernel.h>
 #include <vrm/log.h>
-#include <vrm/sched.h>
+#include <vrm/port.h>
+#include <vrm/proc_client.h>
+#include <vrm/task.h>
 #include <vrm/uaccess.h>
 #include <vrm/wait.h>
-#include "syscalls.h"
 
 enum msg_state { MSG_QUEUED, MSG_RECEIVED, MSG_REPLIED, MSG_ABORTED };
 
@@ -103,7 +113,7 @@ static unsigned int ports_owned(const struct task *t)
 	return n;
 }
 
-long sys_port_create(const unsigned long *a)
+static long sys_port_create(const unsigned long *a)
 {
 	struct port *p;
 	unsigned long ee;
@@ -130,9 +140,9 @@ long sys_port_create(const unsigned long *a)
 	return p->id;
 }
 
-unsigned int port_count(void)
+static void count_ports(struct kcount *k)
 {
-	return nr_ports;
+	k->ports = nr_ports;
 }
 
 /* Ends every message of the port; port_lock held. */
@@ -174,7 +184,7 @@ static long owned_port(long id, struct port **p)
 	return (*p)->owner == current_task() ? 0 : -EACCES;
 }
 
-long sys_port_destroy(const unsigned long *a)
+static long sys_port_destroy(const unsigned long *a)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
 	struct port *p;
@@ -186,7 +196,8 @@ long sys_port_destroy(const unsigned long *a)
 	return err;
 }
 
-void ports_release(struct task *t)
+/* The task's ports go, their senders see EPIPE. */
+static void ports_release(struct task *t)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
 
@@ -198,7 +209,7 @@ void ports_release(struct task *t)
 	spin_unlock_irqrestore(&port_lock, ee);
 }
 
-long sys_port_grant(const unsigned long *a)
+static long sys_port_grant(const unsigned long *a)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
 	struct port *p;
@@ -222,7 +233,7 @@ static bool msg_done(void *arg)
 	return m->state == MSG_REPLIED || m->state == MSG_ABORTED;
 }
 
-long sys_port_send(const unsigned long *a)
+static long sys_port_send(const unsigned long *a)
 {
 	struct task *me = current_task();
 	struct port_msg um;
@@ -295,7 +306,7 @@ static size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-long sys_port_receive(const unsigned long *a)
+static long sys_port_receive(const unsigned long *a)
 {
 	struct task *me = current_task();
 	struct port_msg um;
@@ -365,7 +376,7 @@ long sys_port_receive(const unsigned long *a)
 	return err ? err : (long)um.len;
 }
 
-long sys_port_reply(const unsigned long *a)
+static long sys_port_reply(const unsigned long *a)
 {
 	struct task *me = current_task();
 	size_t len = a[2];
@@ -401,4 +412,23 @@ long sys_port_reply(const unsigned long *a)
 	if (err)
 		kfree(reply);
 	return err;
+}
+
+static const struct syscall_entry port_calls[] = {
+	{ SYS_port_create, sys_port_create },
+	{ SYS_port_destroy, sys_port_destroy },
+	{ SYS_port_grant, sys_port_grant },
+	{ SYS_port_send, sys_port_send },
+	{ SYS_port_receive, sys_port_receive },
+	{ SYS_port_reply, sys_port_reply },
+};
+
+void ports_init(void)
+{
+	static struct proc_client ports_client = {
+		.calls = port_calls, .ncalls = ARRAY_SIZE(port_calls),
+		.task_exit = ports_release, .count = count_ports,
+	};
+
+	proc_client_register(&ports_client);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* The cpio "newc" reader: a 110-byte ASCII header, the name, the data,
- * each of the three padded to a multiple of 4 bytes from the start. */
+/* The cpio "newc" reader, for the initramfs. */
+
+/* A 110-byte ASCII header, the name, the data, each of the three padded
+ * to a multiple of 4 bytes from the start. */
 #include <string.h>
 #include <vrm/cpio.h>
 #include <uapi/errno.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* The system call entry: `sc` from problem state, a bounds-checked table. */
+/* The system call entry: `sc` from problem state, a bounds-checked table rooms above join. */
 #define pr_fmt "syscall: "
 #include <arch/exception.h>
 #include <arch/irq.h>
@@ -7,10 +7,12 @@
 #include <uapi/sys/syscall.h>
 #include <vrm/errno.h>
 #include <vrm/log.h>
+#include <vrm/panic.h>
 #include "syscalls.h"
 #include "task_impl.h"
 
-static syscall_fn *const table[NR_SYSCALLS] = {
+/* proc/'s own calls; a room above adds its calls with proc_client_register. */
+static syscall_fn *table[NR_SYSCALLS] = {
 	[SYS_exit] = sys_exit,
 	[SYS_fork] = sys_fork,
 	[SYS_execve] = sys_execve,
@@ -35,12 +37,6 @@ static syscall_fn *const table[NR_SYSCALLS] = {
 	[SYS_clock_gettime] = sys_clock_gettime,
 	[SYS_sched_yield] = sys_sched_yield,
 	[SYS_bindprocessor] = sys_bindprocessor,
-	[SYS_port_create] = sys_port_create,
-	[SYS_port_destroy] = sys_port_destroy,
-	[SYS_port_grant] = sys_port_grant,
-	[SYS_port_send] = sys_port_send,
-	[SYS_port_receive] = sys_port_receive,
-	[SYS_port_reply] = sys_port_reply,
 	[SYS_vmseg_create] = sys_vmseg_create,
 	[SYS_vmseg_delete] = sys_vmseg_delete,
 	[SYS_fstat] = sys_fstat,
@@ -67,6 +63,23 @@ static syscall_fn *const table[NR_SYSCALLS] = {
 	[SYS_getsid] = sys_getsid,
 	[SYS_ioctl] = sys_ioctl,
 };
+
+void proc_client_register(struct proc_client *c)
+{
+	struct proc_client **link = &proc_clients;
+
+	for (size_t i = 0; i < c->ncalls; i++) {
+		unsigned int nr = c->calls[i].nr;
+
+		if (nr >= NR_SYSCALLS || table[nr])
+			panic("system call %u registered twice or out of range", nr);
+		table[nr] = c->calls[i].fn;
+	}
+	while (*link)
+		link = &(*link)->next;
+	c->next = NULL;
+	*link = c;
+}
 
 /* 0xc00 from problem state; runs with interrupts on. */
 static int syscall_entry(struct trap_frame *f)
