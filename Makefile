@@ -129,7 +129,8 @@ $(BUILD)/syms-empty.o: tools/mksyms.py
 	$(Q)mv -f $(BUILD)/syms-empty.S.tmp $(BUILD)/syms-empty.S
 	$(Q)$(CC) $(KASFLAGS) -c $(BUILD)/syms-empty.S -o $@.tmp && mv -f $@.tmp $@
 
-$(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds tools/mksyms.py tools/check-image.sh
+$(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds tools/mksyms.py tools/check-image.sh \
+		tools/layercheck.py tools/layercheck.allow
 	$(call say,LD,$@)
 	$(Q)$(KLINK) -o $@.pass1 $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o
 	$(Q)$(NM) -n --defined-only $@.pass1 | $(PYTHON) tools/mksyms.py > $(BUILD)/syms.S.tmp
@@ -138,10 +139,12 @@ $(KERNEL): $(KOBJS) $(FDT_LIB) $(BUILD)/syms-empty.o $(BUILD)/gen/kernel.lds too
 	$(Q)mv -f $(BUILD)/syms.o.tmp $(BUILD)/syms.o
 	$(Q)$(KLINK) -Map=$(BUILD)/vrm.map.tmp -o $@.tmp $(KOBJS) $(FDT_LIB) $(BUILD)/syms.o
 	$(Q)sh tools/check-image.sh $@.tmp $(CROSS_COMPILE) $(KOBJS)
+	$(Q)$(LAYERCHECK)
 	$(Q)mv -f $(BUILD)/vrm.map.tmp $(BUILD)/vrm.map && mv -f $@.tmp $@
 
 # The layering check (docs/layout.md): each object references only the
 # layers its folder may use, and the upcalls of tools/layercheck.allow.
+# Every link of the kernel runs it; make layercheck runs it alone.
 LAYERCHECK = $(PYTHON) tools/layercheck.py --nm $(NM) --build $(BUILD) \
 	--lds $(BUILD)/gen/kernel.lds --libfdt $(FDT_LIB) $(KOBJS) $(BUILD)/syms.o
 
