@@ -19,6 +19,12 @@
 #define errno vrm_errno
 extern int vrm_errno;
 #define environ vrm_environ
+#define getenv vrm_getenv
+#define setenv vrm_setenv
+#define unsetenv vrm_unsetenv
+#define rand vrm_rand
+#define srand vrm_srand
+#define rand_r vrm_rand_r
 
 #define malloc vrm_malloc
 #define free vrm_free
