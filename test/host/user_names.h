@@ -103,6 +103,23 @@ extern int vrm_errno;
 #define strdup vrm_strdup
 #define strndup vrm_strndup
 
+#define gmtime vrm_gmtime
+#define gmtime_r vrm_gmtime_r
+#define localtime vrm_localtime
+#define localtime_r vrm_localtime_r
+#define mktime vrm_mktime
+#define timegm vrm_timegm
+#define difftime vrm_difftime
+#define strftime vrm_strftime
+#define asctime vrm_asctime
+#define asctime_r vrm_asctime_r
+#define ctime vrm_ctime
+#define ctime_r vrm_ctime_r
+#define tzset vrm_tzset
+#define tzname vrm_tzname
+#define timezone vrm_timezone
+#define daylight vrm_daylight
+
 #define getopt vrm_getopt
 #define optarg vrm_optarg
 #define optind vrm_optind
