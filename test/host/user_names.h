@@ -120,6 +120,8 @@ extern int vrm_errno;
 #define timezone vrm_timezone
 #define daylight vrm_daylight
 
+#define sysconf vrm_sysconf
+
 #define getopt vrm_getopt
 #define optarg vrm_optarg
 #define optind vrm_optind

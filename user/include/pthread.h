@@ -8,6 +8,7 @@
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
 
+#include <limits.h>
 #include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -30,7 +31,6 @@ typedef struct {
 } pthread_mutexattr_t;
 
 #define PTHREAD_MUTEX_INITIALIZER	{ 0, 0 }
-#define PTHREAD_STACK_MIN		(16 * 1024)
 #define PTHREAD_STACK_DEFAULT		(256 * 1024)
 
 int pthread_attr_init(pthread_attr_t *attr);

@@ -24,7 +24,7 @@ void *realloc(void *p, size_t size);
 /* Runs the atexit() functions (last registered first), flushes stdio,
  * then ends the task. */
 void exit(int status) __attribute__((noreturn));
-/* Up to 32 functions; -1 when full. */
+/* Up to ATEXIT_MAX (<limits.h>) functions; -1 when full. */
 int atexit(void (*fn)(void));
 /* Raises SIGABRT; ends the task even if a handler returns. */
 void abort(void) __attribute__((noreturn));

@@ -2,11 +2,10 @@
 /* Process exit, atexit and assert's report. */
 
 #include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-
-#define ATEXIT_MAX 32
 
 static void (*atexit_fns[ATEXIT_MAX])(void);
 static int atexit_count;

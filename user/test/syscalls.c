@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -426,6 +427,14 @@ static void sysconf_values(void)
 	check(sysconf(_SC_OPEN_MAX) > 2);
 	check(sysconf(_SC_VRM_TIMEBASE_FREQ) > 0);
 	check_err(sysconf(12345), EINVAL);
+	/* The library's answers: options as <unistd.h> says, errno untouched
+	 * for one that is not supported. */
+	check_eq(sysconf(_SC_THREADS), _POSIX_THREADS);
+	check(_POSIX_MONOTONIC_CLOCK > 0 && sysconf(_SC_MONOTONIC_CLOCK) > 0);
+	errno = 0;
+	check_eq(sysconf(_SC_REALTIME_SIGNALS), -1);
+	check_eq(errno, 0);
+	check_eq(sysconf(_SC_THREAD_KEYS_MAX), PTHREAD_KEYS_MAX);
 }
 
 /* This task's entry from getprocs. */
