@@ -36,6 +36,9 @@ extern int vrm_errno;
 
 #define read vrm_read
 #define write vrm_write
+/* stdio's own read and write (no cancellation points) are the same fakes. */
+#define __read vrm_read
+#define __write vrm_write
 #define open vrm_open
 #define close vrm_close
 #define lseek vrm_lseek

@@ -41,7 +41,8 @@ int gettimeofday(struct timeval *restrict tv, void *restrict tz)
 
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	return sys2(SYS_nanosleep, req, rem);
+	pthread_testcancel();
+	return cancel_point_end(sys2(SYS_nanosleep, req, rem));
 }
 
 time_t time(time_t *t)

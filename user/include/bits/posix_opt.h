@@ -15,7 +15,11 @@
 #define _POSIX_JOB_CONTROL		1
 /* CLOCK_MONOTONIC, from the timebase. */
 #define _POSIX_MONOTONIC_CLOCK		200809L
-/* Threads with attributes, condition variables, keys, cancellation. */
+/*
+ * Threads with attributes, condition variables, keys, once, detaching
+ * and deferred cancellation; of the option's interfaces read-write locks,
+ * pthread_atfork and mutex types are not there yet (docs/porting.md).
+ */
 #define _POSIX_THREADS			200809L
 #define _POSIX_THREAD_ATTR_STACKADDR	200809L
 #define _POSIX_THREAD_ATTR_STACKSIZE	200809L
