@@ -69,14 +69,6 @@ static struct __tcb *find(pthread_t thread)
 	return NULL;
 }
 
-static bool on_list(const struct __tcb *tcb)
-{
-	for (struct __tcb *t = threads; t; t = t->next)
-		if (t == tcb)
-			return true;
-	return false;
-}
-
 /* Takes t off the list; lock held. */
 static void unlink_thread(struct __tcb *t)
 {
@@ -116,15 +108,27 @@ static long kernel_join(pthread_t thread, long *value)
 	return r;
 }
 
-/* Frees what the ended detached threads left: each one's kernel thread
- * is joined first, so that its stack is no longer in use. */
+/*
+ * Frees what the ended detached threads left: each one's kernel thread
+ * is joined first, so that its stack is no longer in use. One whose
+ * creator has yet to write its id stays for a later call.
+ */
 static void reap_detached(void)
 {
-	struct __tcb *t;
+	struct __tcb *t = NULL;
 
 	__threads_lock();
-	t = ended_detached;
-	ended_detached = NULL;
+	for (struct __tcb **link = &ended_detached; *link;) {
+		struct __tcb *ended = *link;
+
+		if (ended->starting) {
+			link = &ended->next;
+			continue;
+		}
+		*link = ended->next;
+		ended->next = t;
+		t = ended;
+	}
 	__threads_unlock();
 	while (t) {
 		struct __tcb *next = t->next;
@@ -175,7 +179,7 @@ int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict at
 		return EAGAIN;
 	tcb = (struct __tcb *)(((uintptr_t)block + own_stack + 15) & ~(uintptr_t)15);
 	top = a.stackaddr ? (char *)a.stackaddr + a.stacksize : (char *)tcb;
-	*tcb = (struct __tcb){ .start = start, .arg = arg, .block = block,
+	*tcb = (struct __tcb){ .start = start, .arg = arg, .block = block, .starting = true,
 			       .detached = a.detachstate == PTHREAD_CREATE_DETACHED };
 	__threads_lock();
 	tcb->next = threads;
@@ -183,11 +187,12 @@ int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict at
 	__threads_unlock();
 	tid = __syscall(SYS_thread_create, (long)__thread_start, (long)tcb, (long)top, 0, 0, 0);
 	__threads_lock();
-	if (tid < 0)
+	if (tid < 0) {
 		unlink_thread(tcb);
-	else if (!tcb->detached || on_list(tcb))
-		/* A detached thread may already have ended and been freed. */
+	} else {
 		__atomic_store_n(&tcb->tid, tid, __ATOMIC_RELAXED);
+		tcb->starting = false;
+	}
 	__threads_unlock();
 	if (tid < 0) {
 		free(block);
@@ -217,7 +222,13 @@ int pthread_join(pthread_t thread, void **result)
 	__threads_lock();
 	if (r < 0)
 		t->joining = false;
-	else
+	/* Its creator may still be about to write its id there. */
+	while (r >= 0 && t->starting) {
+		__threads_unlock();
+		sched_yield();
+		__threads_lock();
+	}
+	if (r >= 0)
 		unlink_thread(t);
 	__threads_unlock();
 	if (r < 0)

@@ -24,6 +24,7 @@ struct __tcb {
 	struct __tcb *next;		/* on the list of threads, or of the ended
 					   detached ones */
 	bool detached, exited, joining;
+	bool starting;			/* until pthread_create has written tid */
 	/* Cancellation: set by pthread_cancel, acted on by the thread. */
 	int cancel_pending;
 	bool cancel_disabled;
