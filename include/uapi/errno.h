@@ -42,4 +42,6 @@
 #define ERESTART	82	/* kernel only: the call restarts or fails with EINTR */
 #define ENAMETOOLONG	86
 #define ENOSYS		109
+#define ENOTSUP		124	/* an attribute value vrm does not support */
+#define EOVERFLOW	127
 #endif

@@ -31,6 +31,7 @@
 #define SIGTTIN		21
 #define SIGTTOU		22
 #define SIGIO		23
+#define SIGPOLL		SIGIO	/* AIX's other name for it */
 #define SIGXCPU		24
 #define SIGXFSZ		25
 #define SIGMSG		27
@@ -117,6 +118,22 @@ struct sigaction {
 	 * The SDK's sigaction() fills it in. */
 	void (*sa_restorer)(void);
 };
+
+/*
+ * An alternate signal stack (AIX's values). The SDK declares these; the
+ * kernel does not take an alternate stack yet, and there is no
+ * sigaltstack() to set one.
+ */
+typedef struct {
+	void *ss_sp;
+	size_t ss_size;
+	int ss_flags;		/* SS_ONSTACK, SS_DISABLE */
+} stack_t;
+
+#define SS_ONSTACK	0x1	/* the thread runs on it now */
+#define SS_DISABLE	0x2	/* there is none */
+#define MINSIGSTKSZ	1200
+#define SIGSTKSZ	4096
 
 /* The machine state a handler may inspect (third argument with SA_SIGINFO
  * points at the ucontext). */

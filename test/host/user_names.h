@@ -19,6 +19,12 @@
 #define errno vrm_errno
 extern int vrm_errno;
 #define environ vrm_environ
+#define getenv vrm_getenv
+#define setenv vrm_setenv
+#define unsetenv vrm_unsetenv
+#define rand vrm_rand
+#define srand vrm_srand
+#define rand_r vrm_rand_r
 
 #define malloc vrm_malloc
 #define free vrm_free
@@ -30,6 +36,9 @@ extern int vrm_errno;
 
 #define read vrm_read
 #define write vrm_write
+/* stdio's own read and write (no cancellation points) are the same fakes. */
+#define __read vrm_read
+#define __write vrm_write
 #define open vrm_open
 #define close vrm_close
 #define lseek vrm_lseek
@@ -96,6 +105,25 @@ extern int vrm_errno;
 #define strtok_r vrm_strtok_r
 #define strdup vrm_strdup
 #define strndup vrm_strndup
+
+#define gmtime vrm_gmtime
+#define gmtime_r vrm_gmtime_r
+#define localtime vrm_localtime
+#define localtime_r vrm_localtime_r
+#define mktime vrm_mktime
+#define timegm vrm_timegm
+#define difftime vrm_difftime
+#define strftime vrm_strftime
+#define asctime vrm_asctime
+#define asctime_r vrm_asctime_r
+#define ctime vrm_ctime
+#define ctime_r vrm_ctime_r
+#define tzset vrm_tzset
+#define tzname vrm_tzname
+#define timezone vrm_timezone
+#define daylight vrm_daylight
+
+#define sysconf vrm_sysconf
 
 #define getopt vrm_getopt
 #define optarg vrm_optarg

@@ -12,4 +12,14 @@
 /* As <uapi/sys/ioctl.h>'s: the longest line the terminal takes. */
 #define MAX_CANON	1024
 
+/* The library's limits (sysconf answers them too): atexit() functions,
+ * thread-specific data keys (AIX's count), passes over a thread's key
+ * destructors at its exit, the smallest thread stack, a semaphore's
+ * value. */
+#define ATEXIT_MAX			32
+#define PTHREAD_KEYS_MAX		450
+#define PTHREAD_DESTRUCTOR_ITERATIONS	4
+#define PTHREAD_STACK_MIN		(16 * 1024)
+#define SEM_VALUE_MAX			INT_MAX
+
 #endif /* _LIMITS_H */

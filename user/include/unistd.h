@@ -8,6 +8,7 @@
 #include <uapi/sys/types.h>
 #include <uapi/sys/sysconf.h>
 #include <uapi/sys/file.h>
+#include <bits/posix_opt.h>
 
 #define STDIN_FILENO	0
 #define STDOUT_FILENO	1
@@ -71,7 +72,12 @@ int usleep(unsigned long usec);
 /* Waits for a signal to be handled; returns -1 with EINTR. */
 int pause(void);
 
-/* One of the _SC_ names; -1 with EINVAL for an unknown one. */
+/*
+ * One of the _SC_ names: an option's _POSIX_ value (-1, errno untouched,
+ * for one the SDK does not support), a limit of <limits.h> (-1, errno
+ * untouched, for one without a limit), or the kernel's answer; -1 with
+ * EINVAL for an unknown name.
+ */
 long sysconf(int name);
 
 /*

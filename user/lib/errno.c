@@ -45,6 +45,8 @@ static const char *const messages[] = {
 	[ETIMEDOUT] = "Connection timed out",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
+	[ENOTSUP] = "Unsupported attribute value",
+	[EOVERFLOW] = "Value too large to be stored in data type",
 };
 
 char *strerror(int errnum)

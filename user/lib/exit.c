@@ -1,15 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* Process exit and the environment. */
+/* Process exit, atexit and assert's report. */
 
 #include <assert.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-
-char **environ;
-
-#define ATEXIT_MAX 32
 
 static void (*atexit_fns[ATEXIT_MAX])(void);
 static int atexit_count;
@@ -34,14 +30,4 @@ void __assert_fail(const char *expr, const char *file, int line, const char *fun
 {
 	fprintf(stderr, "%s:%d: %s: assertion \"%s\" failed\n", file, line, func, expr);
 	abort();
-}
-
-char *getenv(const char *name)
-{
-	size_t len = strlen(name);
-
-	for (char **e = environ; e && *e; e++)
-		if (strncmp(*e, name, len) == 0 && (*e)[len] == '=')
-			return *e + len + 1;
-	return NULL;
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stdio_impl.h"
 #include "sys.h"
 
 int open(const char *path, int flags, ...)
@@ -22,21 +23,36 @@ int open(const char *path, int flags, ...)
 		mode = va_arg(ap, mode_t);
 		va_end(ap);
 	}
-	return sys3(SYS_open, path, flags, mode);
+	pthread_testcancel();
+	return cancel_point_end(sys3(SYS_open, path, flags, mode));
 }
 
-ssize_t read(int fd, void *buf, size_t count)
+/* read and write without cancellation, for stdio, which holds a lock. */
+ssize_t __read(int fd, void *buf, size_t count)
 {
 	return sys3(SYS_read, fd, buf, count);
 }
 
-ssize_t write(int fd, const void *buf, size_t count)
+ssize_t __write(int fd, const void *buf, size_t count)
 {
 	return sys3(SYS_write, fd, buf, count);
 }
 
+ssize_t read(int fd, void *buf, size_t count)
+{
+	pthread_testcancel();
+	return cancel_point_end(__read(fd, buf, count));
+}
+
+ssize_t write(int fd, const void *buf, size_t count)
+{
+	pthread_testcancel();
+	return cancel_point_end(__write(fd, buf, count));
+}
+
 int close(int fd)
 {
+	pthread_testcancel();
 	return sys1(SYS_close, fd);
 }
 

@@ -33,7 +33,8 @@ int execve(const char *path, char *const argv[], char *const envp[])
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
-	return sys3(SYS_waitpid, pid, status, options);
+	pthread_testcancel();
+	return cancel_point_end(sys3(SYS_waitpid, pid, status, options));
 }
 
 pid_t wait(int *status)

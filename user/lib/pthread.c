@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* POSIX threads: each is a kernel thread of the task (SYS_thread_*). */
+/*
+ * POSIX threads: each is a kernel thread of the task (SYS_thread_*); the
+ * library keeps a list of them for detaching, joining, cancelling and
+ * keys, and frees the memory of ended detached threads.
+ */
 
 #include <errno.h>
 #include <pthread.h>
@@ -14,6 +18,27 @@
 /* The first thread's control block; crt0 points r13 at it. */
 struct __tcb __main_tcb;
 
+/* Every thread of the task that has not been joined or reaped, and the
+ * ended detached threads waiting to be reaped; both under threads_lock. */
+static struct __tcb *threads = &__main_tcb;
+static struct __tcb *ended_detached;
+static int threads_lock;
+
+void __threads_lock(void)
+{
+	__lock(&threads_lock);
+}
+
+void __threads_unlock(void)
+{
+	__unlock(&threads_lock);
+}
+
+struct __tcb *__threads_first(void)
+{
+	return threads;
+}
+
 int *__errno_location(void)
 {
 	return &__tcb_self()->err;
@@ -21,7 +46,13 @@ int *__errno_location(void)
 
 void __tcb_forked(void)
 {
-	__tcb_self()->tid = 0;
+	struct __tcb *self = __tcb_self();
+
+	self->tid = 0;
+	self->next = NULL;
+	threads = self;
+	ended_detached = NULL;
+	threads_lock = 0;
 }
 
 tid_t thread_self(void)
@@ -29,30 +60,84 @@ tid_t thread_self(void)
 	return __syscall(SYS_thread_self, 0, 0, 0, 0, 0, 0);
 }
 
-int pthread_attr_init(pthread_attr_t *attr)
+/* The thread with that id on the list, or NULL; lock held. */
+static struct __tcb *find(pthread_t thread)
 {
-	attr->stacksize = PTHREAD_STACK_DEFAULT;
-	return 0;
+	for (struct __tcb *t = threads; t; t = t->next)
+		if (__atomic_load_n(&t->tid, __ATOMIC_RELAXED) == thread)
+			return t;
+	return NULL;
 }
 
-int pthread_attr_destroy(pthread_attr_t *attr)
+/* Takes t off the list; lock held. */
+static void unlink_thread(struct __tcb *t)
 {
-	(void)attr;
-	return 0;
+	for (struct __tcb **link = &threads; *link; link = &(*link)->next)
+		if (*link == t) {
+			*link = t->next;
+			return;
+		}
 }
 
-int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size)
+/* Moves an ended detached thread to the reaper's list; lock held. */
+static void retire(struct __tcb *t)
 {
-	if (size < PTHREAD_STACK_MIN)
-		return EINVAL;
-	attr->stacksize = size;
-	return 0;
+	unlink_thread(t);
+	t->next = ended_detached;
+	ended_detached = t;
 }
 
-int pthread_attr_getstacksize(const pthread_attr_t *attr, size_t *size)
+/* The thread with that id, for join or detach: ESRCH if there is none,
+ * EINVAL if it is detached or being joined; lock held. */
+static int find_joinable(pthread_t thread, struct __tcb **t)
 {
-	*size = attr->stacksize;
-	return 0;
+	*t = find(thread);
+	if (!*t)
+		return ESRCH;
+	return (*t)->detached || (*t)->joining ? EINVAL : 0;
+}
+
+/* Waits in the kernel for thread to end, whatever signals come. */
+static long kernel_join(pthread_t thread, long *value)
+{
+	long r;
+
+	do
+		r = __syscall(SYS_thread_join, thread, (long)value, 0, 0, 0, 0);
+	while (r == -EINTR);
+	return r;
+}
+
+/*
+ * Frees what the ended detached threads left: each one's kernel thread
+ * is joined first, so that its stack is no longer in use. One whose
+ * creator has yet to write its id stays for a later call.
+ */
+static void reap_detached(void)
+{
+	struct __tcb *t = NULL;
+
+	__threads_lock();
+	for (struct __tcb **link = &ended_detached; *link;) {
+		struct __tcb *ended = *link;
+
+		if (ended->starting) {
+			link = &ended->next;
+			continue;
+		}
+		*link = ended->next;
+		ended->next = t;
+		t = ended;
+	}
+	__threads_unlock();
+	while (t) {
+		struct __tcb *next = t->next;
+		void *block = t->block;
+
+		kernel_join(t->tid, NULL);
+		free(block);
+		t = next;
+	}
 }
 
 void __thread_main(struct __tcb *tcb);
@@ -60,30 +145,55 @@ void __thread_start(void);
 
 void __thread_main(struct __tcb *tcb)
 {
-	tcb->tid = thread_self();
+	__atomic_store_n(&tcb->tid, thread_self(), __ATOMIC_RELAXED);
 	pthread_exit(tcb->start(tcb->arg));
 }
 
 /*
- * One malloc'd block per thread: its stack, then its control block at the
- * top, which is the stack's start.
+ * One malloc'd block per thread: its control block and, unless the
+ * attributes give a stack, the stack below it (the control block's
+ * address is the stack's start).
  */
-int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
-		   void *(*start)(void *), void *arg)
+int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict attr,
+		   void *(*start)(void *), void *restrict arg)
 {
-	size_t size = attr ? attr->stacksize : PTHREAD_STACK_DEFAULT;
-	char *block;
+	pthread_attr_t a;
+	size_t own_stack;
+	char *block, *top;
 	struct __tcb *tcb;
 	long tid;
 
-	if (size < PTHREAD_STACK_MIN)
+	if (attr)
+		a = *attr;
+	else
+		pthread_attr_init(&a);
+	if (a.stacksize < PTHREAD_STACK_MIN)
 		return EINVAL;
-	block = malloc(size);
+	reap_detached();
+	/* The creator's id is on its control block before another thread can
+	 * look for it. */
+	pthread_self();
+	own_stack = a.stackaddr ? 0 : a.stacksize;
+	block = malloc(own_stack + sizeof(*tcb) + 16);
 	if (!block)
 		return EAGAIN;
-	tcb = (struct __tcb *)(((uintptr_t)block + size - sizeof(*tcb)) & ~(uintptr_t)15);
-	*tcb = (struct __tcb){ .start = start, .arg = arg, .block = block };
-	tid = __syscall(SYS_thread_create, (long)__thread_start, (long)tcb, (long)tcb, 0, 0, 0);
+	tcb = (struct __tcb *)(((uintptr_t)block + own_stack + 15) & ~(uintptr_t)15);
+	top = a.stackaddr ? (char *)a.stackaddr + a.stacksize : (char *)tcb;
+	*tcb = (struct __tcb){ .start = start, .arg = arg, .block = block, .starting = true,
+			       .detached = a.detachstate == PTHREAD_CREATE_DETACHED };
+	__threads_lock();
+	tcb->next = threads;
+	threads = tcb;
+	__threads_unlock();
+	tid = __syscall(SYS_thread_create, (long)__thread_start, (long)tcb, (long)top, 0, 0, 0);
+	__threads_lock();
+	if (tid < 0) {
+		unlink_thread(tcb);
+	} else {
+		__atomic_store_n(&tcb->tid, tid, __ATOMIC_RELAXED);
+		tcb->starting = false;
+	}
+	__threads_unlock();
 	if (tid < 0) {
 		free(block);
 		return (int)-tid;
@@ -92,32 +202,81 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
 	return 0;
 }
 
-/* The kernel keeps the control block's address as the thread's value. */
 int pthread_join(pthread_t thread, void **result)
 {
-	long value;
+	struct __tcb *t;
+	int err;
 	long r;
 
 	if (thread == pthread_self())
 		return EDEADLK;
-	do
-		r = __syscall(SYS_thread_join, thread, (long)&value, 0, 0, 0, 0);
-	while (r == -EINTR);
+	pthread_testcancel();
+	__threads_lock();
+	err = find_joinable(thread, &t);
+	if (!err)
+		t->joining = true;
+	__threads_unlock();
+	if (err)
+		return err;
+	r = kernel_join(thread, NULL);
+	__threads_lock();
+	if (r < 0)
+		t->joining = false;
+	/* Its creator may still be about to write its id there. */
+	while (r >= 0 && t->starting) {
+		__threads_unlock();
+		sched_yield();
+		__threads_lock();
+	}
+	if (r >= 0)
+		unlink_thread(t);
+	__threads_unlock();
 	if (r < 0)
 		return (int)-r;
 	if (result)
-		*result = ((struct __tcb *)value)->result;
-	free(((struct __tcb *)value)->block);
+		*result = t->result;
+	free(t->block);
 	return 0;
+}
+
+int pthread_detach(pthread_t thread)
+{
+	struct __tcb *t;
+	int err;
+
+	__threads_lock();
+	err = find_joinable(thread, &t);
+	if (!err) {
+		t->detached = true;
+		if (t->exited)
+			retire(t);
+	}
+	__threads_unlock();
+	reap_detached();
+	return err;
 }
 
 void pthread_exit(void *result)
 {
-	struct __tcb *tcb = __tcb_self();
+	struct __tcb *self = __tcb_self();
 
-	tcb->result = result;
+	/* A cancellation acts once: the handlers run with it disabled. */
+	self->cancel_disabled = true;
+	while (self->cleanup) {
+		struct __pthread_cleanup *c = self->cleanup;
+
+		self->cleanup = c->next;
+		c->fn(c->arg);
+	}
+	__run_key_destructors(self);
+	self->result = result;
+	__threads_lock();
+	self->exited = true;
+	if (self->detached)
+		retire(self);
+	__threads_unlock();
 	/* Returns only to the task's last thread. */
-	__syscall(SYS_thread_exit, (long)tcb, 0, 0, 0, 0, 0);
+	__syscall(SYS_thread_exit, (long)self, 0, 0, 0, 0, 0);
 	exit(0);
 }
 
@@ -126,7 +285,7 @@ pthread_t pthread_self(void)
 	struct __tcb *tcb = __tcb_self();
 
 	if (!tcb->tid)
-		tcb->tid = thread_self();
+		__atomic_store_n(&tcb->tid, thread_self(), __ATOMIC_RELAXED);
 	return tcb->tid;
 }
 
@@ -143,51 +302,19 @@ int pthread_kill(pthread_t thread, int sig)
 }
 
 /* Signal masks belong to each thread. */
-int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
+int pthread_sigmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
 	return sigprocmask(how, set, old) ? errno : 0;
 }
 
-int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *attr)
+int pthread_cancel(pthread_t thread)
 {
-	(void)attr;
-	*m = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
-	return 0;
-}
+	struct __tcb *t;
 
-int pthread_mutex_destroy(pthread_mutex_t *m)
-{
-	return m->locked ? EBUSY : 0;
-}
-
-int pthread_mutex_trylock(pthread_mutex_t *m)
-{
-	pthread_t me = pthread_self();
-
-	if (__atomic_load_n(&m->owner, __ATOMIC_RELAXED) == me)
-		return EDEADLK;
-	if (!__lock_try(&m->locked))
-		return EBUSY;
-	__atomic_store_n(&m->owner, me, __ATOMIC_RELAXED);
-	return 0;
-}
-
-int pthread_mutex_lock(pthread_mutex_t *m)
-{
-	pthread_t me = pthread_self();
-
-	if (__atomic_load_n(&m->owner, __ATOMIC_RELAXED) == me)
-		return EDEADLK;
-	__lock(&m->locked);
-	__atomic_store_n(&m->owner, me, __ATOMIC_RELAXED);
-	return 0;
-}
-
-int pthread_mutex_unlock(pthread_mutex_t *m)
-{
-	if (!m->locked || m->owner != pthread_self())
-		return EPERM;
-	__atomic_store_n(&m->owner, 0, __ATOMIC_RELAXED);
-	__unlock(&m->locked);
-	return 0;
+	__threads_lock();
+	t = find(thread);
+	if (t)
+		__atomic_store_n(&t->cancel_pending, 1, __ATOMIC_RELEASE);
+	__threads_unlock();
+	return t ? 0 : ESRCH;
 }

@@ -40,7 +40,8 @@ int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 
 int sigsuspend(const sigset_t *mask)
 {
-	return sys1(SYS_sigsuspend, mask);
+	pthread_testcancel();
+	return cancel_point_end(sys1(SYS_sigsuspend, mask));
 }
 
 int raise(int sig)

@@ -40,7 +40,7 @@ static int fail(FILE *f, int err)
 static int write_all(FILE *f, const unsigned char *s, size_t n)
 {
 	while (n > 0) {
-		ssize_t w = write(f->fd, s, n);
+		ssize_t w = __write(f->fd, s, n);
 
 		if (w < 0 && errno == EINTR)
 			continue;
@@ -138,7 +138,7 @@ static int fill(FILE *f)
 	/* A prompt written to stdout shows before the program waits for input. */
 	if (f == stdin)
 		fflush(stdout);
-	r = read(f->fd, f->buf, f->size);
+	r = __read(f->fd, f->buf, f->size);
 	if (r < 0)
 		return fail(f, 0);
 	if (r == 0) {

@@ -28,6 +28,11 @@ struct __file {
 	struct __file *next;	/* the open streams, for fflush(NULL) */
 };
 
+/* read and write that are no cancellation points: a stream's lock is
+ * held around them (file.c). */
+ssize_t __read(int fd, void *buf, size_t count);
+ssize_t __write(int fd, const void *buf, size_t count);
+
 /* Queues n bytes for output (an unbuffered stream writes them at once);
  * 0, or -1 with F_ERR set. */
 int __stdio_put(FILE *f, const void *s, size_t n);

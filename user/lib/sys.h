@@ -4,6 +4,7 @@
 #define USER_LIB_SYS_H
 
 #include <errno.h>
+#include <pthread.h>
 #include <sys/syscall.h>
 
 /* The kernel's -errno (-4095..-1) becomes -1 and errno. */
@@ -13,6 +14,18 @@ static inline long sys_result(long r)
 		errno = (int)-r;
 		return -1;
 	}
+	return r;
+}
+
+/*
+ * The end of a call that is a cancellation point (pthread_testcancel ran
+ * on entry): a request acts also when a handled signal interrupted the
+ * call, so a signal can bring it to a thread asleep in the kernel.
+ */
+static inline long cancel_point_end(long r)
+{
+	if (r == -1 && errno == EINTR)
+		pthread_testcancel();
 	return r;
 }
 

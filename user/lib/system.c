@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* System information calls: uname, sysconf, getprocs, the kernel log. */
+/* System information calls: uname, the kernel's sysconf, getprocs, the kernel log. */
 
 #include <sys/klog.h>
 #include <sys/procinfo.h>
@@ -13,7 +13,10 @@ int uname(struct utsname *u)
 	return sys1(SYS_uname, u);
 }
 
-long sysconf(int name)
+/* The names the kernel answers (user/lib/sysconf.c asks). */
+long __sysconf_kernel(int name);
+
+long __sysconf_kernel(int name)
 {
 	return sys1(SYS_sysconf, name);
 }

@@ -8,6 +8,8 @@
 #ifndef USER_LIB_TCB_H
 #define USER_LIB_TCB_H
 
+#include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -17,7 +19,17 @@ struct __tcb {
 	void *(*start)(void *);
 	void *arg;
 	void *result;			/* pthread_exit's */
-	void *block;			/* malloc'd stack and block, NULL for the first thread */
+	void *block;			/* malloc'd memory, NULL for the first thread */
+	/* Under the thread list's lock (__threads_lock): */
+	struct __tcb *next;		/* on the list of threads, or of the ended
+					   detached ones */
+	bool detached, exited, joining;
+	bool starting;			/* until pthread_create has written tid */
+	/* Cancellation: set by pthread_cancel, acted on by the thread. */
+	int cancel_pending;
+	bool cancel_disabled;
+	struct __pthread_cleanup *cleanup;	/* innermost first */
+	const void *specific[PTHREAD_KEYS_MAX];
 };
 
 static inline struct __tcb *__tcb_self(void)
@@ -30,5 +42,22 @@ static inline struct __tcb *__tcb_self(void)
 
 /* fork: the child's only thread has a new id. */
 void __tcb_forked(void);
+
+/* The lock over every thread's list fields and the key table. */
+void __threads_lock(void);
+void __threads_unlock(void);
+/* The first thread on the list; each one's next is the next (lock held). */
+struct __tcb *__threads_first(void);
+
+/* True when a cancellation request is pending and enabled. */
+bool __cancel_requested(void);
+
+/* Waits with a deadline: tv_nsec in 0..999999999, and whether clock's
+ * time has reached the deadline. */
+bool __timespec_valid(const struct timespec *ts);
+bool __deadline_passed(clockid_t clock, const struct timespec *deadline);
+
+/* pthread_exit: the destructors of the thread's non-NULL keys. */
+void __run_key_destructors(struct __tcb *self);
 
 #endif /* USER_LIB_TCB_H */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Clocks and sleeping. */
 
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -11,9 +12,37 @@ int clock_gettime(clockid_t clock, struct timespec *ts)
 	return sys2(SYS_clock_gettime, clock, ts);
 }
 
+int clock_getres(clockid_t clock, struct timespec *res)
+{
+	struct timespec now;
+	long freq;
+
+	if (clock_gettime(clock, &now) < 0)
+		return -1;
+	freq = sysconf(_SC_VRM_TIMEBASE_FREQ);
+	if (freq < 0)
+		return -1;
+	if (res)
+		*res = (struct timespec){ .tv_nsec = (1000000000 + freq - 1) / freq };
+	return 0;
+}
+
+int gettimeofday(struct timeval *restrict tv, void *restrict tz)
+{
+	struct timespec ts;
+
+	(void)tz;
+	if (clock_gettime(CLOCK_REALTIME, &ts) < 0)
+		return -1;
+	tv->tv_sec = ts.tv_sec;
+	tv->tv_usec = (suseconds_t)(ts.tv_nsec / 1000);
+	return 0;
+}
+
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
-	return sys2(SYS_nanosleep, req, rem);
+	pthread_testcancel();
+	return cancel_point_end(sys2(SYS_nanosleep, req, rem));
 }
 
 time_t time(time_t *t)

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* System call contracts: bad pointers and descriptors, ids, brk, files, clocks, VMM segments. */
+/* System call contracts: bad pointers and descriptors, ids, brk, files, clocks
+ * and the library's calls over them, VMM segments. */
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -14,6 +16,7 @@
 #include <sys/processor.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/vminfo.h>
 #include <sys/vmseg.h>
 #include <sys/wait.h>
@@ -360,6 +363,44 @@ static void clocks(void)
 	check_err(clock_gettime(12345, &now), EINVAL);
 }
 
+/* gettimeofday and localtime read CLOCK_REALTIME; clock_getres is a
+ * timebase tick. No timing threshold beyond a generous minute. */
+static void time_of_day_and_calendar(void)
+{
+	struct timespec before, res;
+	struct timeval tv, later, sum, diff;
+	struct tm tm, *shared;
+	time_t now;
+
+	check_eq(clock_gettime(CLOCK_REALTIME, &before), 0);
+	check_eq(gettimeofday(&tv, NULL), 0);
+	check(tv.tv_usec >= 0 && tv.tv_usec < 1000000);
+	check(tv.tv_sec >= before.tv_sec && tv.tv_sec < before.tv_sec + 60);
+	check_eq(gettimeofday(&later, NULL), 0);
+	check(timercmp(&later, &tv, >=));
+	timersub(&later, &tv, &diff);
+	timeradd(&tv, &diff, &sum);
+	check(timercmp(&sum, &later, ==));
+	check(!timercmp(&sum, &later, !=));
+	timerclear(&diff);
+	check(!timerisset(&diff));
+
+	for (clockid_t c = CLOCK_REALTIME; c <= CLOCK_MONOTONIC; c++) {
+		check_eq(clock_getres(c, &res), 0);
+		check(res.tv_sec == 0 && res.tv_nsec >= 1 && res.tv_nsec <= 1000);
+		check_eq(res.tv_nsec, (1000000000 + sysconf(_SC_VRM_TIMEBASE_FREQ) - 1) /
+					      sysconf(_SC_VRM_TIMEBASE_FREQ));
+	}
+	check_err(clock_getres(12345, &res), EINVAL);
+
+	now = time(NULL);
+	check(localtime_r(&now, &tm) == &tm);
+	check(tm.tm_year > 100 && tm.tm_isdst == 0);
+	check_eq(mktime(&tm), now);
+	shared = gmtime(&now);
+	check(shared && shared->tm_sec == tm.tm_sec && shared->tm_yday == tm.tm_yday);
+}
+
 /* No timing threshold: the host may stall the guest at any moment. */
 static void nanosleep_sleeps(void)
 {
@@ -386,6 +427,14 @@ static void sysconf_values(void)
 	check(sysconf(_SC_OPEN_MAX) > 2);
 	check(sysconf(_SC_VRM_TIMEBASE_FREQ) > 0);
 	check_err(sysconf(12345), EINVAL);
+	/* The library's answers: options as <unistd.h> says, errno untouched
+	 * for one that is not supported. */
+	check_eq(sysconf(_SC_THREADS), _POSIX_THREADS);
+	check(_POSIX_MONOTONIC_CLOCK > 0 && sysconf(_SC_MONOTONIC_CLOCK) > 0);
+	errno = 0;
+	check_eq(sysconf(_SC_REALTIME_SIGNALS), -1);
+	check_eq(errno, 0);
+	check_eq(sysconf(_SC_THREAD_KEYS_MAX), PTHREAD_KEYS_MAX);
 }
 
 /* This task's entry from getprocs. */
@@ -571,6 +620,7 @@ static const struct utest cases[] = {
 	UTEST(readdir_lists_the_root),
 	UTEST(chdir_and_getcwd),
 	UTEST(clocks),
+	UTEST(time_of_day_and_calendar),
 	UTEST(nanosleep_sleeps),
 	UTEST(sysconf_values),
 	UTEST(bindprocessor_each_cpu),

@@ -5,4 +5,7 @@
 
 #include <uapi/sys/types.h>
 
+/* Microseconds of a struct timeval (an int, as on AIX). */
+typedef int suseconds_t;
+
 #endif /* _SYS_TYPES_H */
