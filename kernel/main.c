@@ -11,6 +11,7 @@
 #include <arch/time.h>
 #include <vrm/cmdline.h>
 #include <vrm/console.h>
+#include <vrm/dr.h>
 #include <vrm/dt.h>
 #include <vrm/fmt.h>
 #include <vrm/kernel.h>
@@ -147,6 +148,7 @@ void kmain(void *fdt)
 		pr_err("initramfs unusable: %s\n", strerror(err));
 	syscalls_init();
 	ports_init();
+	dr_init();
 	if (cmdline_get("test", tests, sizeof(tests))) {
 		ktest_run_suites(tests);
 		if (!cmdline_get("run", NULL, 0))

@@ -47,6 +47,7 @@ struct rtas_args {
 
 static uint32_t tokens[RTAS_FN_COUNT];
 static uint32_t rtas_base, rtas_entry;
+static uint32_t error_log_max = RTAS_ERROR_LOG_MAX;
 static struct rtas_args args, panic_args;
 static char os_term_msg[128];
 static spinlock_t rtas_lock = SPINLOCK_INIT;
@@ -67,6 +68,9 @@ int rtas_init(void)
 	}
 	rtas_entry = rtas_base;
 	dt_prop_u32(node, "linux,rtas-entry", &rtas_entry);
+	dt_prop_u32(node, "rtas-error-log-max", &error_log_max);
+	if (error_log_max > RTAS_ERROR_LOG_MAX)
+		error_log_max = RTAS_ERROR_LOG_MAX;
 	for (i = 0; i < RTAS_FN_COUNT; i++) {
 		tokens[i] = 0;	/* a call the firmware does not offer */
 		dt_prop_u32(node, names[i], &tokens[i]);
@@ -166,6 +170,30 @@ int rtas_errno(int status)
 	default:
 		return -EIO;
 	}
+}
+
+unsigned int rtas_error_log_max(void)
+{
+	return error_log_max;
+}
+
+int rtas_check_exception(unsigned int irq, uint32_t mask, void *buf, unsigned int len)
+{
+	extern char _image_start[], _image_end[];
+	int status;
+
+	if (pa(buf) < pa(_image_start) || pa(buf) + len > pa(_image_end))
+		return -EFAULT;
+	/* Vector offset, additional information (the interrupt number for an
+	 * external interrupt), the class mask, critical (0: a full log is
+	 * wanted), the buffer and its length. */
+	status = rtas_call(RTAS_CHECK_EXCEPTION, 6, 1, NULL, (uint32_t)RTAS_VECTOR_EXTERNAL, irq,
+			   mask, 0u, (uint32_t)pa(buf), len);
+	if (status == RTAS_OK)
+		return 1;
+	if (status == RTAS_NO_ERRORS_FOUND)
+		return 0;
+	return rtas_errno(status);
 }
 
 int rtas_get_time_of_day(struct rtc_time *t)

@@ -8,6 +8,7 @@ another way (a new boot). A verb raises qmp.QMPError, OSError, ValueError or
 RuntimeError to have 1 answered and its failure noted.
 """
 
+import json
 import time
 
 from .session import STOP
@@ -44,3 +45,14 @@ def verb_reboot(s, args):
 def verb_powercycle(s, args):
     s.powercycle()
     return None
+
+
+@verb("qmp")
+def verb_qmp(s, args):
+    """One QMP command as JSON: {"execute": NAME, "arguments": {...}}."""
+    msg = json.loads(" ".join(args))
+    if not isinstance(msg, dict) or not isinstance(msg.get("execute"), str) \
+            or not isinstance(msg.get("arguments", {}), dict):
+        raise ValueError("not a QMP command")
+    s.qmp().execute(msg["execute"], **msg.get("arguments", {}))
+    return 0

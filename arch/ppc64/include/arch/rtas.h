@@ -7,6 +7,7 @@
 
 /* RTAS status values (LoPAR "RTAS Call Return Values"). */
 #define RTAS_OK			0
+#define RTAS_NO_ERRORS_FOUND	1	/* check-exception, event-scan: no log */
 #define RTAS_HW_ERROR		(-1)
 #define RTAS_BUSY		(-2)
 #define RTAS_PARAM_ERROR	(-3)
@@ -37,6 +38,17 @@ enum rtas_fn {
 	RTAS_FN_COUNT
 };
 
+/*
+ * check-exception (LoPAR "RTAS Call Definitions", "check-exception"): its
+ * mask has one bit per event class, counted from the most significant
+ * ("RTAS Error and Event Classes": internal errors 0, EPOW 1, hot plug 3,
+ * I/O 4); an external interrupt is named by its vector offset. A log
+ * buffer holds rtas_error_log_max() bytes.
+ */
+#define RTAS_EVENT_HOTPLUG		0x10000000	/* bit 3 */
+#define RTAS_VECTOR_EXTERNAL		0x500
+#define RTAS_ERROR_LOG_MAX		2048	/* what LoPAR asks for version-6 logs */
+
 struct rtc_time {
 	unsigned int year, month, day, hour, min, sec, nsec;
 };
@@ -63,6 +75,21 @@ void rtas_enter_panic(void);
 
 /* Translation of a raw RTAS status to a negative errno (0 stays 0). */
 int rtas_errno(int status);
+
+/* /rtas rtas-error-log-max, at most RTAS_ERROR_LOG_MAX (which it is when
+ * the tree does not say). */
+unsigned int rtas_error_log_max(void);
+
+/*
+ * check-exception for external interrupt `irq` of an event source: the
+ * first pending log of the classes in `mask` (RTAS_EVENT_*) is copied
+ * into buf, cut to len bytes; buf must lie in the kernel image, whose
+ * real addresses RTAS can reach (below 4 GiB, in the RMA). Returns 1 when
+ * a log was copied, 0 when none is pending, a negative errno when RTAS
+ * failed (-EIO for its hardware error) or buf lies out of its reach.
+ * Callable from a thread or with interrupts off.
+ */
+int rtas_check_exception(unsigned int irq, uint32_t mask, void *buf, unsigned int len);
 
 int rtas_get_time_of_day(struct rtc_time *t);
 void rtas_power_off(void) __attribute__((noreturn));
