@@ -67,6 +67,9 @@ int zone_reserve(struct zone *z, uint64_t base, uint64_t size);
 /* 2^order naturally aligned frames into *pa. 0, -EINVAL for an order
  * above MAX_ORDER, or -ENOMEM when no free block is big enough. */
 int zone_alloc(struct zone *z, unsigned int order, uint64_t *pa);
+/* The same, but the block ends at or below the physical address limit:
+ * -ENOMEM also when no free block starts low enough. */
+int zone_alloc_below(struct zone *z, unsigned int order, uint64_t limit, uint64_t *pa);
 
 /*
  * Gives back a block from zone_alloc and merges it with free buddies. 0, or
@@ -114,6 +117,8 @@ int frames_remove_zone(struct zone *z);
 
 /* From the first zone with a big enough block: 0, -EINVAL or -ENOMEM. */
 int frame_alloc(unsigned int order, uint64_t *pa);
+/* The same, below a physical address: zone_alloc_below in each zone. */
+int frame_alloc_below(unsigned int order, uint64_t limit, uint64_t *pa);
 
 /* To the zone holding pa: 0, or -EINVAL (hook told) when no zone holds it
  * or zone_free refuses it. */
