@@ -4,13 +4,14 @@
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/cmdline.h>
 #include <vrm/console.h>
+#include <vrm/cpu.h>
 #include <vrm/dt.h>
 #include <vrm/fmt.h>
 #include <vrm/kernel.h>
@@ -130,6 +131,7 @@ void kmain(void *fdt)
 	dt_set_allocator(kmalloc, kfree);
 	must(mmu_init(), "MMU");
 	must(vmm_init(), "virtual memory");
+	cpus_init();
 	sched_init();
 	if (cmdline_get("heap_poison", NULL, 0))
 		heap_set_poison(true);

@@ -3,7 +3,7 @@
  * segments created for the caller. */
 #define pr_fmt "process: "
 #include <arch/irq.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <uapi/sys/processor.h>
 #include <uapi/sys/vmseg.h>
@@ -141,7 +141,7 @@ long sys_bindprocessor(const unsigned long *a)
 	if (what != BINDPROCESS && what != BINDTHREAD)
 		return -EINVAL;
 	if (cpu != PROCESSOR_CLASS_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
-					   !percpu_area[cpu].online))
+					   !paca_of(cpu)->online))
 		return -EINVAL;
 	bound = cpu == PROCESSOR_CLASS_ANY ? CPU_ANY : cpu;
 	ee = spin_lock_irqsave(&task_lock);

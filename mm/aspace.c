@@ -11,7 +11,7 @@
 #include <arch/slb.h>
 #include <arch/uaccess.h>
 #include <vrm/errno.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <vrm/heap.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
@@ -48,7 +48,7 @@ static struct aspace kernel_aspace = {
 static struct aspace *aspace_of(uint64_t ea)
 {
 	if (ea < USER_TOP)
-		return this_cpu()->user_aspace;
+		return this_paca()->user_aspace;
 	return ea >= KERNEL_ATTACH_BASE ? &kernel_aspace : NULL;
 }
 
@@ -262,7 +262,7 @@ int aspace_unmap(struct aspace *as, uint64_t ea, vmid_t *id)
 
 void aspace_switch(struct aspace *as)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 
 	if (pc->user_aspace == as)
 		return;
@@ -274,7 +274,7 @@ void aspace_destroy(struct aspace *as)
 {
 	/* The last thread of the space runs here; every other CPU that ran
 	 * it flushed its SLB when it switched away. */
-	if (this_cpu()->user_aspace == as)
+	if (this_paca()->user_aspace == as)
 		aspace_switch(NULL);
 	for (unsigned int i = 0; i < as->nregions; i++)
 		if (as->regions[i].id)

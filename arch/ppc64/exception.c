@@ -7,7 +7,7 @@
 #include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/reg.h>
 #include <arch/time.h>
 #include <arch/uaccess.h>
@@ -87,7 +87,7 @@ int exceptions_init(void)
 	long rc;
 
 	for (unsigned int i = 0; i < NR_CPUS; i++)
-		percpu_area[i].kernel_msr = kernel_msr;
+		paca_of(i)->kernel_msr = kernel_msr;
 
 	memcpy(va(0), _vectors_start, size);
 	icache_sync_range((unsigned long)va(0), (unsigned long)va(size));
@@ -115,7 +115,7 @@ static void print_symbol(const char *label, unsigned long addr)
  * cannot make the dump itself fault. */
 static bool stack_ok(unsigned long sp)
 {
-	unsigned long top = this_cpu()->kstack_top;
+	unsigned long top = this_paca()->kstack_top;
 
 	return !(sp & 7) && sp >= top - KSTACK_SIZE && sp + 24 <= top;
 }
@@ -167,12 +167,12 @@ void fault_catch_arm(struct fault_catch *c)
 {
 	c->caught = false;
 	c->resume_msr = mfmsr();
-	this_cpu()->fault_catch = c;
+	this_paca()->fault_catch = c;
 }
 
 void fault_catch_disarm(void)
 {
-	this_cpu()->fault_catch = NULL;
+	this_paca()->fault_catch = NULL;
 }
 
 /* Resumes the armed catch: the frame now returns into longjmp(env, 1). */
@@ -185,7 +185,7 @@ static void resume_catch(struct trap_frame *f, struct fault_catch *c, int error)
 	c->dar = f->dar;
 	c->dsisr = f->dsisr;
 	c->caught = true;
-	this_cpu()->fault_catch = NULL;
+	this_paca()->fault_catch = NULL;
 	f->gpr[3] = (unsigned long)c->env;
 	f->gpr[4] = 1;
 	f->nip = (unsigned long)longjmp;
@@ -197,7 +197,7 @@ static void resume_catch(struct trap_frame *f, struct fault_catch *c, int error)
  * a task, the fix-up of a user copy, a caught fault, or a panic. */
 static void handle(struct trap_frame *f)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	struct fault_catch *c;
 	exception_handler_t *h;
 	int error = 0;

@@ -3,7 +3,7 @@
 #include <arch/irq.h>
 #include <arch/mmu.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/slb.h>
 #include <arch/smp.h>
@@ -13,7 +13,7 @@ static volatile unsigned long flush_generation;
 /* Entry 0 is the linear map; the others are used round robin. */
 void slb_refill(uint64_t ea, uint64_t vsid_data)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	unsigned int slot = pc->slb_next;
 
 	if (slot == 0 || slot >= mmu.slb_size)
@@ -25,7 +25,7 @@ void slb_refill(uint64_t ea, uint64_t vsid_data)
 /* The IPI side: forget every refilled entry, then say so. */
 void slb_flush_ack(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	unsigned long gen = flush_generation;
 
 	slb_invalidate_all();
@@ -45,16 +45,16 @@ void slb_flush_cpus(unsigned long mask)
 
 	slb_flush_ack();
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (i != me && (mask & (1ul << i)) && percpu_area[i].online)
+		if (i != me && (mask & (1ul << i)) && paca_of(i)->online)
 			ipi_send(i, IPI_SLB_FLUSH);
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
-		struct percpu *pc = &percpu_area[i];
+		struct paca *pc = paca_of(i);
 
 		if (i == me || !(mask & (1ul << i)))
 			continue;
 		while (pc->online && (long)(__atomic_load_n(&pc->slb_flushed, __ATOMIC_ACQUIRE) - gen) < 0) {
-			if (this_cpu()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {
-				__atomic_and_fetch(&this_cpu()->ipi_pending, ~(1ul << IPI_SLB_FLUSH),
+			if (this_paca()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {
+				__atomic_and_fetch(&this_paca()->ipi_pending, ~(1ul << IPI_SLB_FLUSH),
 						   __ATOMIC_ACQ_REL);
 				slb_flush_ack();
 			}

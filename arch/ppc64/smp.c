@@ -6,7 +6,7 @@
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
@@ -18,16 +18,16 @@
 #define CPU_STATE_STOPPED	0
 #define CPU_STATE_RUNNING	2
 
-struct percpu percpu_area[NR_CPUS];
+struct paca paca_area[NR_CPUS];
 char kstacks[NR_CPUS][KSTACK_SIZE] __attribute__((aligned(16)));
 unsigned long stack_guard;
 unsigned int nr_cpus_present;
 
 extern char secondary_entry[];
 
-static void percpu_setup(unsigned int index, unsigned int server)
+static void paca_setup(unsigned int index, unsigned int server)
 {
-	struct percpu *pc = &percpu_area[index];
+	struct paca *pc = paca_of(index);
 
 	pc->canary = stack_guard;
 	pc->index = index;
@@ -58,10 +58,10 @@ static void add_cpu_node(struct dt_node node)
 			pr_warn("more than %d CPUs; server %u ignored\n", NR_CPUS, server);
 			return;
 		}
-		if (server == percpu_area[0].server)
+		if (server == paca_of(0)->server)
 			continue;	/* the running thread, already CPU 0 */
 		index = nr_cpus_present++;
-		percpu_setup(index, server);
+		paca_setup(index, server);
 	}
 }
 
@@ -94,12 +94,12 @@ int smp_init(void)
 		pr_err("cannot tell which CPU is running\n");
 		return -ENODEV;
 	}
-	percpu_setup(0, boot_server);
+	paca_setup(0, boot_server);
 	nr_cpus_present = 1;
 	dt_for_each_child(cpus, node)
 		if (dt_prop_is(node, "device_type", "cpu"))
 			add_cpu_node(node);
-	percpu_area[0].online = true;
+	paca_of(0)->online = true;
 	return nr_cpus_present;
 }
 
@@ -108,7 +108,7 @@ unsigned int smp_start_secondaries(void)
 	unsigned int i, online = 1;
 
 	for (i = 1; i < nr_cpus_present; i++) {
-		struct percpu *pc = &percpu_area[i];
+		struct paca *pc = paca_of(i);
 		uint64_t give_up;
 		int status;
 

@@ -2,7 +2,7 @@
 /* The dt suite: the device-tree layer's reads, iteration, edits and errors. */
 #include <string.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/smp.h>
 #include <arch/time.h>
@@ -391,7 +391,7 @@ KTEST(dt, "readers holding the tree see it whole while another CPU edits it")
 	dt_for_each_child(dt_find_by_path(root, "/cpus"), c)
 		cpus++;
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
-		if (!percpu_area[i].online)
+		if (!paca_of(i)->online)
 			continue;
 		readers[nthreads] = (struct reader){ base, cpus, 0, &finished };
 		threads[nthreads] = thread_create(read_tree, &readers[nthreads], PRIO_DEFAULT, i,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The sched suite: kernel threads, yielding, preemption, sleep and wake-up,
  * priorities, binding, every CPU. */
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>

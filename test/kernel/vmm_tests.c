@@ -4,7 +4,7 @@
 #include <arch/hcall_hpt.h>
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
@@ -727,10 +727,10 @@ static unsigned int detach_flushes(caddr_t base)
 	unsigned int flushed = 0;
 
 	for (unsigned int i = 0; i < NR_CPUS; i++)
-		before[i] = percpu_area[i].slb_flushed;
+		before[i] = paca_of(i)->slb_flushed;
 	vm_det(base);
 	for (unsigned int i = 0; i < NR_CPUS; i++)
-		flushed += percpu_area[i].online && percpu_area[i].slb_flushed != before[i];
+		flushed += paca_of(i)->online && paca_of(i)->slb_flushed != before[i];
 	return flushed;
 }
 
@@ -744,7 +744,7 @@ KTEST(vmm, "vm_det flushes the SLB of every CPU that loaded the region, only tho
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
 		struct thread *th;
 
-		if (!percpu_area[i].online)
+		if (!paca_of(i)->online)
 			continue;
 		online++;
 		th = thread_create(touch_region, base, PRIO_DEFAULT, (int)i, "touch");

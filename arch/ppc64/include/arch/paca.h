@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* Per-CPU data, reached through r13 (and SPRG0 at exception entry). */
-#ifndef ARCH_PERCPU_H
-#define ARCH_PERCPU_H
+/* The paca: a CPU's architectural state, reached through r13 (and SPRG0 at
+ * exception entry). */
+#ifndef ARCH_PACA_H
+#define ARCH_PACA_H
 
 #define NR_CPUS			32
 #define KSTACK_SIZE		(32 * 1024)
 
 /*
- * r13 points PERCPU_R13_BIAS bytes past the start of struct percpu, so the
+ * r13 points PACA_R13_BIAS bytes past the start of struct paca, so the
  * stack-protector canary (read by Debian's libfdt and by our code at
  * r13 - 0x7010, as glibc lays out TLS) is the structure's first word.
  */
-#define PERCPU_R13_BIAS		0x7010
+#define PACA_R13_BIAS		0x7010
 
 #ifndef __ASSEMBLY__
 #include <stdint.h>
@@ -19,10 +20,19 @@
 
 struct fault_catch;
 struct timer_event;
-struct thread;
 struct aspace;
+struct cpu;
 
-struct percpu {
+/*
+ * What arch/ keeps per CPU: what the assembly reaches through asm-offsets
+ * (the canary, the exception scratch words, the handlers' MSR, the kernel
+ * stack) and what arch/ maintains itself in its interrupt handlers (IPIs,
+ * the decrementer's tick and timer events, the SLB, the fault catch). The
+ * generic per-CPU state (the running thread, the run queue) is a struct
+ * cpu (include/vrm/cpu.h) that the paca points to, rather than holds:
+ * arch/ does not know the scheduler's structures.
+ */
+struct paca {
 	unsigned long canary;		/* must stay first */
 	unsigned long ex_r10;		/* exception-entry scratch */
 	unsigned long ex_r11;
@@ -30,7 +40,7 @@ struct percpu {
 	unsigned long ex_srr0;
 	unsigned long ex_srr1;
 	unsigned long kernel_msr;	/* MSR the interrupt handlers run with */
-	unsigned long kstack_top;	/* top of this CPU's boot and interrupt stack */
+	unsigned long kstack_top;	/* the stack interrupts from user mode run on */
 	unsigned int index;		/* logical CPU number */
 	unsigned int server;		/* hardware thread / XICS server number */
 	volatile bool online;
@@ -41,31 +51,30 @@ struct percpu {
 	volatile uint64_t ticks;	/* timer ticks, missed ones included */
 	struct fault_catch *fault_catch;	/* armed by tests that expect a fault */
 	struct timer_event *timer_events;	/* queued on this CPU */
-	struct thread *current;		/* the thread running here */
 	unsigned int preempt_count;	/* spinlocks held: no preemption */
-	volatile bool need_resched;	/* switch at the next chance */
 	unsigned int slb_next;		/* next SLB entry to refill */
 	volatile unsigned long slb_flushed;	/* last SLB flush generation done */
 	struct aspace *user_aspace;	/* the task space it translates, or NULL */
+	struct cpu *cpu;		/* its generic state */
 };
 
-extern struct percpu percpu_area[NR_CPUS];
+extern struct paca paca_area[NR_CPUS];
 
-static inline __attribute__((always_inline)) struct percpu *this_cpu(void)
+static inline struct paca *paca_of(unsigned int cpu)
+{
+	return &paca_area[cpu];
+}
+
+static inline __attribute__((always_inline)) struct paca *this_paca(void)
 {
 	register unsigned long r13 asm("r13");
 
-	return (struct percpu *)(r13 - PERCPU_R13_BIAS);
-}
-
-static inline unsigned long percpu_r13(struct percpu *pc)
-{
-	return (unsigned long)pc + PERCPU_R13_BIAS;
+	return (struct paca *)(r13 - PACA_R13_BIAS);
 }
 
 static inline unsigned int cpu_index(void)
 {
-	return this_cpu()->index;
+	return this_paca()->index;
 }
 #endif
 #endif
