@@ -79,13 +79,13 @@ FUNC(_start)
 	b	7b
 
 8:	LOAD_IMM64(r2, .TOC.)
-	LOAD_IMM64(r1, kstacks + KSTACK_SIZE)
+	LOAD_IMM64(r1, boot_kstack + KSTACK_SIZE)
 	li	r0, 0
 	stdu	r0, -STACK_FRAME_MIN(r1)
 
 	/* The boot CPU's paca, and the stack-protector canary that every
 	 * CPU shares (set before any C runs, never changed afterwards). */
-	LOAD_IMM64(r13, paca_area + PACA_R13_BIAS)
+	LOAD_IMM64(r13, boot_paca + PACA_R13_BIAS)
 	mtspr	SPR_SPRG0, r13
 	mftb	r0
 	rotldi	r0, r0, 29

@@ -1,19 +1,62 @@
 // SPDX-License-Identifier: MIT
-/* Generic per-CPU life: each CPU's struct cpu, a secondary's idle loop and
- * the IPI actions. */
+/* Generic per-CPU life: every possible CPU's memory, a secondary's idle
+ * loop and the IPI actions. */
+#define pr_fmt "cpus: "
 #include <arch/irq.h>
+#include <arch/memlayout.h>
 #include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/smp.h>
 #include <vrm/cpu.h>
+#include <vrm/errno.h>
+#include <vrm/frame.h>
+#include <vrm/heap.h>
+#include <vrm/log.h>
+#include <vrm/phys.h>
 #include <vrm/sched.h>
 
-static struct cpu cpu_area[NR_CPUS];
+_Static_assert(KSTACK_SIZE == FRAME_SIZE << KSTACK_ORDER, "a CPU's stack is whole frames");
 
-void cpus_init(void)
+/* The order of the smallest block of frames that holds `bytes`. */
+static unsigned int frames_order(size_t bytes)
 {
-	for (unsigned int i = 0; i < NR_CPUS; i++)
-		paca_of(i)->cpu = &cpu_area[i];
+	unsigned int order = 0;
+
+	while ((FRAME_SIZE << order) < bytes)
+		order++;
+	return order;
+}
+
+/*
+ * Sized for every possible CPU, present or hot-pluggable: the pacas in
+ * real-mode memory, their pointers and each CPU's struct cpu from the
+ * heap, about 1 KiB a CPU. A CPU's own stack, 32 times that, is allocated
+ * only for a CPU that will start: the present ones here, and one that
+ * hotplug adds when it is added. A machine started with room for 1,024
+ * CPUs and running 2 keeps 1 MiB, not 33.
+ */
+int cpus_init(void)
+{
+	unsigned int n = nr_cpus_possible;
+	struct paca **ptrs = kzalloc(n * sizeof(*ptrs));
+	struct cpu *cpus = kzalloc(n * sizeof(*cpus));
+	uint64_t pacas = 0, stack;
+
+	if (!ptrs || !cpus ||
+	    (n > 1 && phys_alloc_real(frames_order((n - 1) * sizeof(struct paca)), &pacas)))
+		return -ENOMEM;
+	smp_pacas_init(ptrs, va(pacas));
+	for (unsigned int i = 0; i < n; i++)
+		paca_of(i)->cpu = &cpus[i];
+	for (unsigned int i = 1; i < nr_cpus_present; i++) {
+		if (phys_alloc_real(KSTACK_ORDER, &stack))
+			return -ENOMEM;
+		paca_of(i)->kstack_top = (unsigned long)va(stack) + KSTACK_SIZE;
+	}
+	pr_info("%u present, %u possible; %zu bytes each, and a %u KiB stack once started\n",
+		nr_cpus_present, n, sizeof(struct paca) + sizeof(*ptrs) + sizeof(struct cpu),
+		KSTACK_SIZE >> 10);
+	return 0;
 }
 
 void kernel_secondary_start(void)

@@ -78,16 +78,24 @@ void exception_set_handler(unsigned long vector, exception_handler_t *h)
 	handlers[vector / EXCEPTION_VECTOR_STEP] = h;
 }
 
+/* The MSR interrupt handlers start with on every CPU; each CPU adds
+ * translation to its own copy when its MMU is on (mmu_cpu_enable). */
+static unsigned long handler_msr;
+
+void exception_paca_init(struct paca *pc)
+{
+	pc->kernel_msr = handler_msr;
+}
+
 int exceptions_init(void)
 {
 	size_t size = _vectors_end - _vectors_start;
-	/* Handlers run 64-bit, little-endian, machine checks on, interrupts
-	 * off; the MMU adds translation when it is ready. */
-	unsigned long kernel_msr = (mfmsr() & ~(MSR_EE | MSR_IR | MSR_DR)) | MSR_RI;
 	long rc;
 
-	for (unsigned int i = 0; i < NR_CPUS; i++)
-		paca_of(i)->kernel_msr = kernel_msr;
+	/* Handlers run 64-bit, little-endian, machine checks on, interrupts
+	 * off; the MMU adds translation when it is ready. */
+	handler_msr = (mfmsr() & ~(MSR_EE | MSR_IR | MSR_DR)) | MSR_RI;
+	exception_paca_init(this_paca());
 
 	memcpy(va(0), _vectors_start, size);
 	icache_sync_range((unsigned long)va(0), (unsigned long)va(size));

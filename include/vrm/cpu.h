@@ -36,6 +36,10 @@ static inline struct cpu *cpu_of(unsigned int cpu)
 	return paca_of(cpu)->cpu;
 }
 
-/* Gives every CPU its struct cpu, before the scheduler starts. */
-void cpus_init(void);
+/*
+ * Allocates the per-CPU memory of every possible CPU (arch/smp.h counts
+ * them), gives each paca its struct cpu and each present CPU its stack;
+ * before the scheduler starts. 0 or -ENOMEM.
+ */
+int cpus_init(void);
 #endif

@@ -720,17 +720,21 @@ static void touch_region(void *arg)
 	(void)read_word(arg, 0, 0);
 }
 
-/* How many online CPUs flushed their SLB during vm_det(base). */
+/* How many online CPUs flushed their SLB during vm_det(base); ~0u when
+ * there is no memory to count them. */
 static unsigned int detach_flushes(caddr_t base)
 {
-	unsigned long before[NR_CPUS];
+	unsigned long *before = kmalloc(nr_cpus_possible * sizeof(*before));
 	unsigned int flushed = 0;
 
-	for (unsigned int i = 0; i < NR_CPUS; i++)
+	if (!before)
+		return ~0u;
+	for (unsigned int i = 0; i < nr_cpus_possible; i++)
 		before[i] = paca_of(i)->slb_flushed;
 	vm_det(base);
-	for (unsigned int i = 0; i < NR_CPUS; i++)
+	for (unsigned int i = 0; i < nr_cpus_possible; i++)
 		flushed += paca_of(i)->online && paca_of(i)->slb_flushed != before[i];
+	kfree(before);
 	return flushed;
 }
 

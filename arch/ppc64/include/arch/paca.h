@@ -4,8 +4,9 @@
 #ifndef ARCH_PACA_H
 #define ARCH_PACA_H
 
-#define NR_CPUS			32
-#define KSTACK_SIZE		(32 * 1024)
+/* A CPU's own kernel stack: 2^KSTACK_ORDER frames of 4 KiB. */
+#define KSTACK_ORDER		3
+#define KSTACK_SIZE		(4096 << KSTACK_ORDER)
 
 /*
  * r13 points PACA_R13_BIAS bytes past the start of struct paca, so the
@@ -30,7 +31,9 @@ struct cpu;
  * the decrementer's tick and timer events, the SLB, the fault catch). The
  * generic per-CPU state (the running thread, the run queue) is a struct
  * cpu (include/vrm/cpu.h) that the paca points to, rather than holds:
- * arch/ does not know the scheduler's structures.
+ * arch/ does not know the scheduler's structures, and a paca must lie
+ * where real mode reaches it (the vectors use it with translation off),
+ * memory scarcer than the heap a struct cpu comes from (kernel/cpu.c).
  */
 struct paca {
 	unsigned long canary;		/* must stay first */
@@ -58,11 +61,12 @@ struct paca {
 	struct cpu *cpu;		/* its generic state */
 };
 
-extern struct paca paca_area[NR_CPUS];
+/* Every possible CPU's paca, by logical number (arch/smp.h sizes it). */
+extern struct paca **paca_ptrs;
 
 static inline struct paca *paca_of(unsigned int cpu)
 {
-	return &paca_area[cpu];
+	return paca_ptrs[cpu];
 }
 
 static inline __attribute__((always_inline)) struct paca *this_paca(void)
