@@ -17,16 +17,6 @@
 
 _Static_assert(KSTACK_SIZE == FRAME_SIZE << KSTACK_ORDER, "a CPU's stack is whole frames");
 
-/* The order of the smallest block of frames that holds `bytes`. */
-static unsigned int frames_order(size_t bytes)
-{
-	unsigned int order = 0;
-
-	while ((FRAME_SIZE << order) < bytes)
-		order++;
-	return order;
-}
-
 /*
  * Sized for every possible CPU, present or hot-pluggable: the pacas in
  * real-mode memory, their pointers and each CPU's struct cpu from the
@@ -43,7 +33,7 @@ int cpus_init(void)
 	uint64_t pacas = 0, stack;
 
 	if (!ptrs || !cpus ||
-	    (n > 1 && phys_alloc_real(frames_order((n - 1) * sizeof(struct paca)), &pacas)))
+	    (n > 1 && phys_alloc_real(frame_order_of((n - 1) * sizeof(struct paca)), &pacas)))
 		return -ENOMEM;
 	smp_pacas_init(ptrs, va(pacas));
 	for (unsigned int i = 0; i < n; i++)

@@ -7,6 +7,7 @@
 #include <arch/ppc.h>
 #include <arch/slb.h>
 #include <arch/smp.h>
+#include <vrm/bitmap.h>
 
 static volatile unsigned long flush_generation;
 
@@ -38,19 +39,19 @@ void slb_flush_ack(void)
  * with interrupts off), so whatever it loaded is flushed too. Two CPUs
  * flushing at once serve each other's request while they wait.
  */
-void slb_flush_cpus(unsigned long mask)
+void slb_flush_cpus(const unsigned long *mask)
 {
 	unsigned long gen = __atomic_add_fetch(&flush_generation, 1, __ATOMIC_ACQ_REL);
-	unsigned int me = cpu_index();
+	unsigned int me = cpu_index(), i;
 
 	slb_flush_ack();
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (i != me && (mask & (1ul << i)) && paca_of(i)->online)
+	bitmap_for_each_set(i, mask, nr_cpus_possible)
+		if (i != me && paca_of(i)->online)
 			ipi_send(i, IPI_SLB_FLUSH);
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	bitmap_for_each_set(i, mask, nr_cpus_possible) {
 		struct paca *pc = paca_of(i);
 
-		if (i == me || !(mask & (1ul << i)))
+		if (i == me)
 			continue;
 		while (pc->online && (long)(__atomic_load_n(&pc->slb_flushed, __ATOMIC_ACQUIRE) - gen) < 0) {
 			if (this_paca()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {

@@ -45,6 +45,16 @@ struct zone_stats {
 	uint32_t free_blocks[FRAME_ORDERS];
 };
 
+/* The order of the smallest block of frames that holds `bytes`. */
+static inline unsigned int frame_order_of(size_t bytes)
+{
+	unsigned int order = 0;
+
+	while ((FRAME_SIZE << order) < bytes)
+		order++;
+	return order;
+}
+
 /* Bytes of meta array that zone_init needs for a zone of size bytes. */
 size_t zone_meta_bytes(uint64_t size);
 
