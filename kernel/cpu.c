@@ -22,8 +22,8 @@ _Static_assert(KSTACK_SIZE == FRAME_SIZE << KSTACK_ORDER, "a CPU's stack is whol
  * real-mode memory, their pointers and each CPU's struct cpu from the
  * heap, about 1 KiB a CPU. A CPU's own stack, 32 times that, is allocated
  * only for a CPU that will start: the present ones here, and one that
- * hotplug adds when it is added. A machine started with room for 1,024
- * CPUs and running 2 keeps 1 MiB, not 33.
+ * hotplug adds when it is added. Room for 1,024 CPUs then costs about
+ * 1 MiB, where a stack each would make it 33.
  */
 int cpus_init(void)
 {
