@@ -2,7 +2,7 @@
 /* The kernel log ring: every message with its level, CPU and timebase. */
 #include <stdbool.h>
 #include <string.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/spinlock.h>
 #include <arch/time.h>
 #include <vrm/console.h>

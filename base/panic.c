@@ -2,7 +2,7 @@
 /* panic: say why, stop the other CPUs, end the machine through RTAS. */
 #include <stdarg.h>
 #include <arch/irq.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
@@ -16,7 +16,7 @@ static int panic_cpu = -1;
 static void stop_other_cpus(void)
 {
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (i != cpu_index() && percpu_area[i].online)
+		if (i != cpu_index() && paca_of(i)->online)
 			ipi_send(i, IPI_STOP);
 }
 

@@ -3,7 +3,7 @@
 #include <arch/asm.h>
 #include <arch/reg.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/frame.h>
 #include <asm-offsets.h>
 
@@ -79,18 +79,18 @@ FUNC(_start)
 	b	7b
 
 8:	LOAD_IMM64(r2, .TOC.)
-	LOAD_IMM64(r1, kstacks + KSTACK_SIZE)
+	LOAD_IMM64(r1, boot_kstack + KSTACK_SIZE)
 	li	r0, 0
 	stdu	r0, -STACK_FRAME_MIN(r1)
 
-	/* Boot CPU's per-CPU area, and the stack-protector canary that every
+	/* The boot CPU's paca, and the stack-protector canary that every
 	 * CPU shares (set before any C runs, never changed afterwards). */
-	LOAD_IMM64(r13, percpu_area + PERCPU_R13_BIAS)
+	LOAD_IMM64(r13, boot_paca + PACA_R13_BIAS)
 	mtspr	SPR_SPRG0, r13
 	mftb	r0
 	rotldi	r0, r0, 29
 	xor	r0, r0, r10
-	std	r0, PC_CANARY(r13)
+	std	r0, PACA_CANARY(r13)
 	LOAD_IMM64(r11, stack_guard)
 	std	r0, 0(r11)
 
@@ -105,7 +105,7 @@ END(_start)
 
 /*
  * Secondary CPUs started with RTAS start-cpu arrive here big-endian, 64-bit,
- * MMU off, with r3 = the real address of their struct percpu.
+ * MMU off, with r3 = the real address of their struct paca.
  */
 FUNC(secondary_entry)
 	FIXUP_ENDIAN
@@ -115,10 +115,10 @@ FUNC(secondary_entry)
 	bctr
 1:	LOAD_IMM64(r4, KERNEL_BASE)
 	or	r3, r3, r4
-	addi	r13, r3, PERCPU_R13_BIAS
+	addi	r13, r3, PACA_R13_BIAS
 	mtspr	SPR_SPRG0, r13
 	LOAD_IMM64(r2, .TOC.)
-	ld	r1, PC_KSTACK(r13)
+	ld	r1, PACA_KSTACK(r13)
 	li	r0, 0
 	stdu	r0, -STACK_FRAME_MIN(r1)
 	bl	secondary_main

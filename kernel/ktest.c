@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <vrm/console.h>
 #include <vrm/fmt.h>
 #include <vrm/heap.h>

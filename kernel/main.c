@@ -4,13 +4,14 @@
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/cmdline.h>
 #include <vrm/console.h>
+#include <vrm/cpu.h>
 #include <vrm/dr.h>
 #include <vrm/dt.h>
 #include <vrm/fmt.h>
@@ -101,7 +102,7 @@ void kmain(void *fdt);
 void kmain(void *fdt)
 {
 	char level[4], tests[128], banner[96];
-	int vty, err;
+	int vty, cpus, err;
 
 	must(exceptions_init(), "installing interrupt vectors");
 	if (dt_init(fdt))
@@ -114,10 +115,11 @@ void kmain(void *fdt)
 	must(rtas_init(), "RTAS");
 	must(time_init(), "timebase");
 	must(memmap_init(), "memory map");
-	must(smp_init(), "CPU enumeration");
+	cpus = smp_init();
+	must(cpus, "CPU enumeration");
 
-	snprintf(banner, sizeof(banner), "vrm: %s firmware=%s cpus=%u mem=%lu\n",
-		 VRM_VERSION, boot_firmware_name, nr_cpus_present,
+	snprintf(banner, sizeof(banner), "vrm: %s firmware=%s cpus=%d mem=%lu\n",
+		 VRM_VERSION, boot_firmware_name, cpus,
 		 (unsigned long)(boot_memory.total >> 20));
 	kprintf("%s", banner);
 	log_console_start();
@@ -130,6 +132,7 @@ void kmain(void *fdt)
 	dt_set_allocator(kmalloc, kfree);
 	must(mmu_init(), "MMU");
 	must(vmm_init(), "virtual memory");
+	must(cpus_init(), "per-CPU memory");
 	sched_init();
 	if (cmdline_get("heap_poison", NULL, 0))
 		heap_set_poison(true);

@@ -2,7 +2,7 @@
 /* The kernel monitor: a few commands on the console for `make run`. */
 #include <stdarg.h>
 #include <string.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/console.h>
@@ -47,7 +47,7 @@ static void cmd_dt(char *args, const struct monitor_out *o)
 static void cmd_cpus(char *args, const struct monitor_out *o)
 {
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
-		struct percpu *pc = &percpu_area[i];
+		struct paca *pc = paca_of(i);
 
 		monitor_printf(o, "cpu %u: server %u %s, %lu ticks, %lu IPIs\n", i, pc->server,
 			pc->online ? "online" : "offline", (unsigned long)pc->ticks, pc->ipi_count);

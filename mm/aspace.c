@@ -7,11 +7,15 @@
  * with tasks.
  */
 #define pr_fmt "aspace: "
+#include <string.h>
 #include <arch/mmu_info.h>
 #include <arch/slb.h>
+#include <arch/smp.h>
 #include <arch/uaccess.h>
+#include <vrm/bitmap.h>
 #include <vrm/errno.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
+#include <vrm/frame.h>
 #include <vrm/heap.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
@@ -27,13 +31,18 @@ struct region {
 	uint64_t keys;		/* SLB Ks/Kp */
 	unsigned int flags;	/* ASPACE_* */
 	uint32_t lo, hi;	/* pages that may be touched: [lo, hi) */
-	unsigned long cpus;	/* CPUs that loaded it into their SLB */
+	/* Detached, but not yet flushed from every SLB that loaded it: still
+	 * taken, and loaded by no CPU again. */
+	bool detaching;
 };
 
+/* Each region has a bitmap of the CPUs that loaded it into their SLB, in
+ * `cpus`: nr_cpus_possible bits a region, one after the other. */
 struct aspace {
 	uint64_t base;
 	unsigned int nregions, next;
 	struct region *regions;
+	unsigned long *cpus;
 };
 
 static struct region kernel_regions[KERNEL_REGIONS];
@@ -48,7 +57,7 @@ static struct aspace kernel_aspace = {
 static struct aspace *aspace_of(uint64_t ea)
 {
 	if (ea < USER_TOP)
-		return this_cpu()->user_aspace;
+		return this_paca()->user_aspace;
 	return ea >= KERNEL_ATTACH_BASE ? &kernel_aspace : NULL;
 }
 
@@ -60,6 +69,36 @@ static struct region *region_of(struct aspace *as, uint64_t ea)
 		return NULL;
 	index = (ea - as->base) >> SEGMENT_SHIFT_256M;
 	return index < as->nregions ? &as->regions[index] : NULL;
+}
+
+/* A region that translates: attached, and not being detached. */
+static bool region_live(const struct region *r)
+{
+	return r && r->id && !r->detaching;
+}
+
+static unsigned long *region_cpus(struct aspace *as, const struct region *r)
+{
+	return as->cpus + (size_t)(r - as->regions) * BITMAP_WORDS(nr_cpus_possible);
+}
+
+/* Makes a region free again, once no SLB holds it; vmm_lock held. */
+static void region_free(struct aspace *as, struct region *r)
+{
+	*r = (struct region){ 0 };
+	bitmap_zero(region_cpus(as, r), nr_cpus_possible);
+}
+
+int aspace_init(void)
+{
+	size_t bytes = KERNEL_REGIONS * BITMAP_WORDS(nr_cpus_possible) * sizeof(unsigned long);
+	uint64_t pa;
+
+	if (frame_alloc(frame_order_of(bytes), &pa))
+		return -ENOMEM;
+	kernel_aspace.cpus = va(pa);
+	memset(kernel_aspace.cpus, 0, bytes);
+	return 0;
 }
 
 /* The handle is the VSID half of an SLB entry (what AIX's handle is:
@@ -88,8 +127,8 @@ caddr_t vm_att(vmhandle_t handle, caddr_t offset)
 		unsigned int r = (as->next + i) % as->nregions;
 
 		if (!as->regions[r].id) {
-			as->regions[r] = (struct region){ id, handle & HANDLE_KEYS, 0, 0,
-							   PAGES_PER_SEG, 0 };
+			as->regions[r] = (struct region){ .id = id, .keys = handle & HANDLE_KEYS,
+							   .hi = PAGES_PER_SEG };
 			as->next = r + 1;
 			segment_hold(s);
 			spin_unlock_irqrestore(&vmm_lock, ee);
@@ -110,22 +149,21 @@ void vm_det(caddr_t addr)
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct region *r = region_of(as, (uint64_t)addr);
 	struct segment *s;
-	unsigned long cpus;
 	vmid_t id;
 
-	if (!r || !r->id) {
+	if (!region_live(r)) {
 		spin_unlock_irqrestore(&vmm_lock, ee);
 		pr_err("vm_det: nothing attached at %p\n", addr);
 		return;
 	}
 	id = r->id;
-	cpus = r->cpus;
-	*r = (struct region){ 0 };
+	r->detaching = true;
 	spin_unlock_irqrestore(&vmm_lock, ee);
-	/* No CPU may keep translating the region once the id can be reused:
-	 * those that loaded it flush. */
-	slb_flush_cpus(cpus);
+	/* No CPU may keep translating the region once it can be reused: those
+	 * that loaded it flush first. */
+	slb_flush_cpus(region_cpus(as, r));
 	ee = spin_lock_irqsave(&vmm_lock);
+	region_free(as, r);
 	s = segment_get(id);
 	if (s)
 		segment_drop(s);
@@ -137,7 +175,7 @@ int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno)
 {
 	struct region *r = region_of(aspace_of(ea), ea);
 
-	if (!r || !r->id)
+	if (!region_live(r))
 		return -EFAULT;
 	*s = segment_get(r->id);
 	if (!*s || ((*s)->flags & SEG_DELETED))
@@ -149,8 +187,9 @@ int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno)
 int aspace_slb_miss(uint64_t ea)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
-	struct region *r = region_of(aspace_of(ea), ea);
-	struct segment *s = r && r->id ? segment_get(r->id) : NULL;
+	struct aspace *as = aspace_of(ea);
+	struct region *r = region_of(as, ea);
+	struct segment *s = region_live(r) ? segment_get(r->id) : NULL;
 	struct mmu_segment m;
 
 	if (!s) {
@@ -159,7 +198,7 @@ int aspace_slb_miss(uint64_t ea)
 	}
 	mmu_segment_of(s, &m);
 	slb_refill(ea, slb_vsid_data(&m) | r->keys);
-	r->cpus |= 1ul << cpu_index();
+	bitmap_set(region_cpus(as, r), cpu_index());
 	vmm_counters.slb_misses++;
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return 0;
@@ -167,13 +206,16 @@ int aspace_slb_miss(uint64_t ea)
 
 struct aspace *aspace_create(void)
 {
-	struct aspace *as = kzalloc(sizeof(*as) + USER_REGIONS * sizeof(struct region));
+	size_t words = BITMAP_WORDS(nr_cpus_possible);
+	struct aspace *as = kzalloc(sizeof(*as) + USER_REGIONS * (sizeof(struct region) +
+								  words * sizeof(unsigned long)));
 
 	if (!as)
 		return NULL;
 	as->base = 0;
 	as->nregions = USER_REGIONS;
 	as->regions = (struct region *)(as + 1);
+	as->cpus = (unsigned long *)(as->regions + USER_REGIONS);
 	return as;
 }
 
@@ -191,9 +233,10 @@ int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
 	else {
 		/* The kernel reaches the region with the task's rights
 		 * (arch/uaccess.h); what a task may write it may not execute. */
-		*r = (struct region){ id, UACCESS_SLB_KEYS |
+		*r = (struct region){ .id = id,
+				      .keys = UACCESS_SLB_KEYS |
 					      (s->type & SEG_USER_WRITE ? SLB_VSID_N : 0),
-				      flags, 0, PAGES_PER_SEG, 0 };
+				      .flags = flags, .hi = PAGES_PER_SEG };
 		segment_hold(s);
 	}
 	spin_unlock_irqrestore(&vmm_lock, ee);
@@ -204,7 +247,7 @@ int aspace_set_window(struct aspace *as, uint64_t ea, uint64_t lo, uint64_t hi)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct region *r = region_of(as, ea);
-	int err = r && r->id && lo <= hi && hi <= PAGES_PER_SEG ? 0 : -EINVAL;
+	int err = region_live(r) && lo <= hi && hi <= PAGES_PER_SEG ? 0 : -EINVAL;
 
 	if (!err) {
 		r->lo = (uint32_t)lo;
@@ -227,14 +270,14 @@ uint64_t aspace_free_region(struct aspace *as)
 }
 
 /* Forgets region r; its segment goes with the last region holding it. */
-static void region_clear(struct region *r)
+static void region_clear(struct aspace *as, struct region *r)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct segment *s = segment_get(r->id);
 	vmid_t id = r->id;
 	bool last;
 
-	*r = (struct region){ 0 };
+	region_free(as, r);
 	last = s && s->holds == 1 && !(s->flags & SEG_DELETED);
 	if (s)
 		segment_drop(s);
@@ -245,24 +288,26 @@ static void region_clear(struct region *r)
 
 int aspace_unmap(struct aspace *as, uint64_t ea, vmid_t *id)
 {
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct region *r = region_of(as, ea);
-	struct region copy;
 
-	if (!r || !r->id)
+	if (!region_live(r)) {
+		spin_unlock_irqrestore(&vmm_lock, ee);
 		return -EINVAL;
+	}
 	if (id)
 		*id = r->id;
-	copy = *r;
-	r->id = 0;
+	r->detaching = true;
+	spin_unlock_irqrestore(&vmm_lock, ee);
 	/* Other threads of the space may run on other CPUs. */
-	slb_flush_cpus(copy.cpus);
-	region_clear(&copy);
+	slb_flush_cpus(region_cpus(as, r));
+	region_clear(as, r);
 	return 0;
 }
 
 void aspace_switch(struct aspace *as)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 
 	if (pc->user_aspace == as)
 		return;
@@ -274,11 +319,11 @@ void aspace_destroy(struct aspace *as)
 {
 	/* The last thread of the space runs here; every other CPU that ran
 	 * it flushed its SLB when it switched away. */
-	if (this_cpu()->user_aspace == as)
+	if (this_paca()->user_aspace == as)
 		aspace_switch(NULL);
 	for (unsigned int i = 0; i < as->nregions; i++)
 		if (as->regions[i].id)
-			region_clear(&as->regions[i]);
+			region_clear(as, &as->regions[i]);
 	kfree(as);
 }
 
@@ -392,7 +437,7 @@ int aspace_fork(struct aspace *src, struct aspace **out)
 		uint64_t ea = (uint64_t)i << SEGMENT_SHIFT_256M;
 		vmid_t id;
 
-		if (!r->id || !(r->flags & (ASPACE_SHARE | ASPACE_COPY)))
+		if (!region_live(r) || !(r->flags & (ASPACE_SHARE | ASPACE_COPY)))
 			continue;
 		if (r->flags & ASPACE_SHARE) {
 			err = aspace_map(as, ea, r->id, r->flags);
@@ -421,7 +466,8 @@ uint64_t aspace_resident(struct aspace *as)
 	uint64_t n = 0;
 
 	for (unsigned int i = 0; i < as->nregions; i++) {
-		struct segment *s = as->regions[i].id ? segment_get(as->regions[i].id) : NULL;
+		struct segment *s = region_live(&as->regions[i]) ?
+				    segment_get(as->regions[i].id) : NULL;
 
 		if (s)
 			n += s->resident;
@@ -434,7 +480,7 @@ int aspace_segment_at(struct aspace *as, uint64_t ea, vmid_t *id)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);
 	struct region *r = region_of(as, ea);
-	int err = r && r->id ? 0 : -EINVAL;
+	int err = region_live(r) ? 0 : -EINVAL;
 
 	if (!err)
 		*id = r->id;

@@ -242,22 +242,32 @@ int zone_reserve(struct zone *z, uint64_t base, uint64_t size)
 	return err;
 }
 
-int zone_alloc(struct zone *z, unsigned int order, uint64_t *pa)
+/* The first free block of order k whose lowest 2^order frames end at or
+ * below limit, or NONE. */
+static uint32_t block_below(const struct zone *z, unsigned int k, unsigned int order,
+			    uint64_t limit)
+{
+	for (uint32_t h = z->free_head[k]; h != NONE; h = z->link[h].next)
+		if (pa_of(z, h) < limit && limit - pa_of(z, h) >= FRAME_SIZE << order)
+			return h;
+	return NONE;
+}
+
+int zone_alloc_below(struct zone *z, unsigned int order, uint64_t limit, uint64_t *pa)
 {
 	unsigned long flags;
 	unsigned int k;
-	uint32_t h;
+	uint32_t h = NONE;
 
 	if (order > MAX_ORDER)
 		return -EINVAL;
 	flags = spin_lock_irqsave(&z->lock);
-	for (k = order; k <= MAX_ORDER && z->free_head[k] == NONE; k++)
+	for (k = order; k <= MAX_ORDER && (h = block_below(z, k, order, limit)) == NONE; k++)
 		;
 	if (k > MAX_ORDER) {
 		spin_unlock_irqrestore(&z->lock, flags);
 		return -ENOMEM;
 	}
-	h = z->free_head[k];
 	list_remove(z, h, k);
 	/* Keep the lower half each time; the upper halves go back free. */
 	while (k > order) {
@@ -271,6 +281,11 @@ int zone_alloc(struct zone *z, unsigned int order, uint64_t *pa)
 	*pa = pa_of(z, h);
 	spin_unlock_irqrestore(&z->lock, flags);
 	return 0;
+}
+
+int zone_alloc(struct zone *z, unsigned int order, uint64_t *pa)
+{
+	return zone_alloc_below(z, order, UINT64_MAX, pa);
 }
 
 /* Why frame i cannot be freed at this order, or NULL when it can. */
@@ -519,7 +534,7 @@ int frames_remove_zone(struct zone *z)
 	return err;
 }
 
-int frame_alloc(unsigned int order, uint64_t *pa)
+int frame_alloc_below(unsigned int order, uint64_t limit, uint64_t *pa)
 {
 	unsigned long flags;
 	int err = -ENOMEM;
@@ -530,9 +545,15 @@ int frame_alloc(unsigned int order, uint64_t *pa)
 	 * it is being allocated from. */
 	flags = spin_lock_irqsave(&set_lock);
 	for (struct zone *z = zones; z && err; z = z->next)
-		err = zone_alloc(z, order, pa);
+		if ((z->base_pfn << FRAME_SHIFT) < limit)
+			err = zone_alloc_below(z, order, limit, pa);
 	spin_unlock_irqrestore(&set_lock, flags);
 	return err;
+}
+
+int frame_alloc(unsigned int order, uint64_t *pa)
+{
+	return frame_alloc_below(order, UINT64_MAX, pa);
 }
 
 int frame_free(uint64_t pa, unsigned int order)

@@ -11,8 +11,12 @@
 #include <vrm/panic.h>
 #include <vrm/phys.h>
 
+/* Real addresses at and above this one are not for phys_alloc_real. */
+#define REAL_ADDR_LIMIT		(1ul << 32)
+
 static struct zone zones[MEMMAP_MAX];
 static uint64_t reserved_at_boot;
+static uint64_t real_limit;
 
 struct span {
 	uint64_t base, end;
@@ -131,10 +135,21 @@ int phys_init(void)
 	}
 	if (!made)
 		return -ENOMEM;
+	/* The real mode area is the memory@ range at 0: QEMU sizes that node
+	 * to its RMA (hw/ppc/spapr.c, spapr_dt_memory). */
+	for (unsigned int i = 0; i < boot_memory.count; i++)
+		if (boot_memory.range[i].base == 0)
+			real_limit = boot_memory.range[i].size < REAL_ADDR_LIMIT ?
+				     boot_memory.range[i].size : REAL_ADDR_LIMIT;
 	pr_info("%u zones, %lu MiB free of %lu MiB\n", made,
 		(unsigned long)(frames_free_count() >> (20 - FRAME_SHIFT)),
 		(unsigned long)(frames_total_count() >> (20 - FRAME_SHIFT)));
 	return heap_init(&heap_pages);
+}
+
+int phys_alloc_real(unsigned int order, uint64_t *pa)
+{
+	return frame_alloc_below(order, real_limit, pa);
 }
 
 void phys_restore_error_hooks(void)

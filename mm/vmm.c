@@ -21,6 +21,8 @@ int vmm_init(void)
 		return -ENODEV;
 	}
 	err = linear_map_all();
+	if (!err)
+		err = aspace_init();
 	if (err)
 		return err;
 	fault_init();

@@ -139,6 +139,9 @@ void replace_forget(struct segment *s);
 void fault_init(void);
 
 /* aspace.c */
+/* The kernel space's bitmaps of the CPUs that loaded each region, for
+ * nr_cpus_possible CPUs. 0 or -ENOMEM. */
+int aspace_init(void);
 int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno);
 int aspace_slb_miss(uint64_t ea);
 #endif

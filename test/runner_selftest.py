@@ -111,6 +111,7 @@ def hang():
 
 def scenario_pass(fake):
     log(fake.banner)        # the ring's copy (dmesg) is not a second boot
+    log(fake.sized)         # nor is a second sizing line checked
     out("1..3")
     out("ok 1 - first")
     out("ok 2 - second")
@@ -131,6 +132,16 @@ def scenario_short(fake):
     out("1..3")
     out("ok 1 - one")
     out("ok 2 - two")
+
+
+def scenario_unsized(fake):
+    out("1..1")
+    out("ok 1 - booted without saying what it sized")
+
+
+def scenario_wrongsized(fake):
+    out("1..1")
+    out("ok 1 - booted with room for other CPUs")
 
 
 def scenario_noplan(fake):
@@ -271,7 +282,7 @@ def scenario_reboot(fake):
     out("@@host reboot")
     if not fake.qmp.reset.wait(10):
         sys.exit(4)
-    out(fake.banner)
+    fake.boot()
     n = handshake()
     out("1..1")
     out(f"{'ok' if n == 2 else 'not ok'} 1 - second boot is number 2")
@@ -363,7 +374,7 @@ def scenario_shell(fake):
         elif words == ["readkey"]:
             os.read(0, 1)
         elif words == ["reboot"]:
-            out(fake.banner)
+            fake.boot()
         elif words == ["poweroff"]:
             out("init: SIGTERM, power off")
             return
@@ -382,7 +393,10 @@ class Fake:
     def __init__(self, argv):
         self.opts = fake_options(argv)
         machine = self.opts["-M"][0]
-        cpus = self.opts["-smp"][0].split(",")[0]
+        smp = self.opts["-smp"][0].split(",")
+        cpus = smp[0]
+        maxcpus = next((w[len("maxcpus="):] for w in smp[1:]
+                        if w.startswith("maxcpus=")), cpus)
         mem = self.opts["-m"][0].split(",")[0]
         mib = int(mem[:-1]) * (1024 if mem.endswith("G") else 1)
         firmware = "vof" if "x-vof=on" in machine else "slof"
@@ -393,6 +407,17 @@ class Fake:
         bootargs = self.opts.get("-append", [""])[0]
         # Suites without in-kernel tests name their scenario fake=NAME.
         self.scenario = re.search(r"(?:test|fake)=(\S+)", bootargs).group(1)
+        if self.scenario == "wrongsized":
+            maxcpus = int(maxcpus) * 2
+        self.sized = (f"cpus: {cpus} present, {maxcpus} possible; 1048 bytes "
+                      "each, and a 32 KiB stack once started")
+
+    def boot(self):
+        """A boot's banner, and its per-CPU sizing line among the log."""
+        out(self.banner)
+        log("phys: 1 zones, 508 MiB free of 512 MiB")
+        if self.scenario != "unsized":
+            log(self.sized)
 
     def run(self):
         if self.dumpdtb:
@@ -406,8 +431,9 @@ class Fake:
         out("SLOF\r fake firmware chatter")
         if self.scenario == "wrongbanner":
             out(self.banner.replace("cpus=", "cpus=9"))
+            log(self.sized)
         elif self.scenario != "nobanner":
-            out(self.banner)
+            self.boot()
         if self.scenario not in ("nobanner", "wrongbanner"):
             SCENARIOS[self.scenario](self)
         return 0
@@ -463,6 +489,8 @@ programs     vof  1 512M 20  - run=/t/a,/t/b,/t/c,/t/d,/t/e,/t/f append=fake=pro
 powercycle   slof 1 512M 20  powercycle
 nobanner     vof  1 512M 20  nobanner
 wrongbanner  vof  1 512M 20  wrongbanner
+unsized      vof  1 512M 20  unsized
+wrongsized   vof  2 512M 20  wrongsized maxcpus=8
 fdt          vof  1 512M 20  fdt fdtref maxcpus=4 maxmem=2G
 expectpanic  vof  1 512M 20  expectpanic panic=panic_trigger
 panicnosym   vof  1 512M 20  panicnosym  panic=panic_trigger
@@ -586,7 +614,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["150 passed, 41 failed, 3 skipped"],
+    c.check(last == ["187 passed, 43 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second$", "a passing result")
@@ -631,6 +659,7 @@ def check_scenarios(c, build):
     c.has(output, r"^not ok  nobanner: no banner on the console", "no banner")
     c.has(output, r"^not ok  wrongbanner: banner matches machine\n"
           r"        # cpus: expected 1, got 91", "banner mismatch")
+    check_sizing(c, output)
     c.has(output, r"^ok      fdt: 1 - initrd is the dumped tree",
           "fdtref passes QEMU's dumped tree as the initrd")
     c.check(not re.search(r"^not ok  reboot:", output, re.MULTILINE),
@@ -657,6 +686,25 @@ def check_scenarios(c, build):
     c.check("--fake-qemu" in log and "ok 1 - before the crash" in log,
             "a kept log has the command line and the console", log[:500])
     c.check(output.isascii(), "output is plain ASCII")
+
+
+def check_sizing(c, output):
+    """Each boot's line on the per-CPU memory, against -smp N,maxcpus=M."""
+    sized = "per-CPU memory sized for the machine"
+    for pattern, desc in (
+            (rf"^ok      pass: {sized}$",
+             "the sizing line checked, once a boot"),
+            (rf"^ok      fdt: {sized}$",
+             "maxcpus= is the possible count the sizing line must say"),
+            (rf"^ok      reboot: boot 2: {sized}$",
+             "the sizing line checked after a reboot"),
+            (rf"^not ok  unsized: {sized}\n"
+             r"        # no line \"cpus: N present, M possible\"$",
+             "a boot without the sizing line fails"),
+            (rf"^not ok  wrongsized: {sized}\n"
+             r"        # possible: expected 8, got 16$",
+             "a sizing line that disagrees with maxcpus fails")):
+        c.has(output, pattern, desc)
 
 
 def check_programs(c, output):

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Structure offsets for assembly; compiled to .s only and scraped by make. */
 #include <stddef.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/frame.h>
 #include <arch/setjmp.h>
 #include <arch/context.h>
@@ -11,15 +11,14 @@
 void asm_offsets(void);
 void asm_offsets(void)
 {
-	OFFSET(PC_CANARY, offsetof(struct percpu, canary) - PERCPU_R13_BIAS);
-	OFFSET(PC_EX_R10, offsetof(struct percpu, ex_r10) - PERCPU_R13_BIAS);
-	OFFSET(PC_EX_R11, offsetof(struct percpu, ex_r11) - PERCPU_R13_BIAS);
-	OFFSET(PC_EX_SRR0, offsetof(struct percpu, ex_srr0) - PERCPU_R13_BIAS);
-	OFFSET(PC_EX_SRR1, offsetof(struct percpu, ex_srr1) - PERCPU_R13_BIAS);
-	OFFSET(PC_KERNEL_MSR, offsetof(struct percpu, kernel_msr) - PERCPU_R13_BIAS);
-	OFFSET(PC_EX_CR, offsetof(struct percpu, ex_cr) - PERCPU_R13_BIAS);
-	OFFSET(PC_KSTACK, offsetof(struct percpu, kstack_top) - PERCPU_R13_BIAS);
-	OFFSET(PERCPU_SIZE, sizeof(struct percpu));
+	OFFSET(PACA_CANARY, offsetof(struct paca, canary) - PACA_R13_BIAS);
+	OFFSET(PACA_EX_R10, offsetof(struct paca, ex_r10) - PACA_R13_BIAS);
+	OFFSET(PACA_EX_R11, offsetof(struct paca, ex_r11) - PACA_R13_BIAS);
+	OFFSET(PACA_EX_SRR0, offsetof(struct paca, ex_srr0) - PACA_R13_BIAS);
+	OFFSET(PACA_EX_SRR1, offsetof(struct paca, ex_srr1) - PACA_R13_BIAS);
+	OFFSET(PACA_KERNEL_MSR, offsetof(struct paca, kernel_msr) - PACA_R13_BIAS);
+	OFFSET(PACA_EX_CR, offsetof(struct paca, ex_cr) - PACA_R13_BIAS);
+	OFFSET(PACA_KSTACK, offsetof(struct paca, kstack_top) - PACA_R13_BIAS);
 
 	OFFSET(TF_GPR, offsetof(struct trap_frame, gpr));
 	OFFSET(TF_NIP, offsetof(struct trap_frame, nip));

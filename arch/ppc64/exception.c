@@ -7,7 +7,7 @@
 #include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/reg.h>
 #include <arch/time.h>
 #include <arch/uaccess.h>
@@ -78,16 +78,24 @@ void exception_set_handler(unsigned long vector, exception_handler_t *h)
 	handlers[vector / EXCEPTION_VECTOR_STEP] = h;
 }
 
+/* The MSR interrupt handlers start with on every CPU; each CPU adds
+ * translation to its own copy when its MMU is on (mmu_cpu_enable). */
+static unsigned long handler_msr;
+
+void exception_paca_init(struct paca *pc)
+{
+	pc->kernel_msr = handler_msr;
+}
+
 int exceptions_init(void)
 {
 	size_t size = _vectors_end - _vectors_start;
-	/* Handlers run 64-bit, little-endian, machine checks on, interrupts
-	 * off; the MMU adds translation when it is ready. */
-	unsigned long kernel_msr = (mfmsr() & ~(MSR_EE | MSR_IR | MSR_DR)) | MSR_RI;
 	long rc;
 
-	for (unsigned int i = 0; i < NR_CPUS; i++)
-		percpu_area[i].kernel_msr = kernel_msr;
+	/* Handlers run 64-bit, little-endian, machine checks on, interrupts
+	 * off; the MMU adds translation when it is ready. */
+	handler_msr = (mfmsr() & ~(MSR_EE | MSR_IR | MSR_DR)) | MSR_RI;
+	exception_paca_init(this_paca());
 
 	memcpy(va(0), _vectors_start, size);
 	icache_sync_range((unsigned long)va(0), (unsigned long)va(size));
@@ -115,7 +123,7 @@ static void print_symbol(const char *label, unsigned long addr)
  * cannot make the dump itself fault. */
 static bool stack_ok(unsigned long sp)
 {
-	unsigned long top = this_cpu()->kstack_top;
+	unsigned long top = this_paca()->kstack_top;
 
 	return !(sp & 7) && sp >= top - KSTACK_SIZE && sp + 24 <= top;
 }
@@ -167,12 +175,12 @@ void fault_catch_arm(struct fault_catch *c)
 {
 	c->caught = false;
 	c->resume_msr = mfmsr();
-	this_cpu()->fault_catch = c;
+	this_paca()->fault_catch = c;
 }
 
 void fault_catch_disarm(void)
 {
-	this_cpu()->fault_catch = NULL;
+	this_paca()->fault_catch = NULL;
 }
 
 /* Resumes the armed catch: the frame now returns into longjmp(env, 1). */
@@ -185,7 +193,7 @@ static void resume_catch(struct trap_frame *f, struct fault_catch *c, int error)
 	c->dar = f->dar;
 	c->dsisr = f->dsisr;
 	c->caught = true;
-	this_cpu()->fault_catch = NULL;
+	this_paca()->fault_catch = NULL;
 	f->gpr[3] = (unsigned long)c->env;
 	f->gpr[4] = 1;
 	f->nip = (unsigned long)longjmp;
@@ -197,7 +205,7 @@ static void resume_catch(struct trap_frame *f, struct fault_catch *c, int error)
  * a task, the fix-up of a user copy, a caught fault, or a panic. */
 static void handle(struct trap_frame *f)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	struct fault_catch *c;
 	exception_handler_t *h;
 	int error = 0;

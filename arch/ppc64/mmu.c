@@ -3,7 +3,7 @@
 #define pr_fmt "mmu: "
 #include <arch/mmu.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/reg.h>
 #include <vrm/dt.h>
@@ -115,7 +115,7 @@ int mmu_init(void)
  * linear map's PP 00 denies. */
 void mmu_cpu_enable(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 
 	slb_invalidate_all();
 	slb_insert(slb_esid_data(KERNEL_LINEAR_BASE, &mmu.linear, 0),

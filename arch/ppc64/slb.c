@@ -3,17 +3,18 @@
 #include <arch/irq.h>
 #include <arch/mmu.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/slb.h>
 #include <arch/smp.h>
+#include <vrm/bitmap.h>
 
 static volatile unsigned long flush_generation;
 
 /* Entry 0 is the linear map; the others are used round robin. */
 void slb_refill(uint64_t ea, uint64_t vsid_data)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	unsigned int slot = pc->slb_next;
 
 	if (slot == 0 || slot >= mmu.slb_size)
@@ -25,7 +26,7 @@ void slb_refill(uint64_t ea, uint64_t vsid_data)
 /* The IPI side: forget every refilled entry, then say so. */
 void slb_flush_ack(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	unsigned long gen = flush_generation;
 
 	slb_invalidate_all();
@@ -38,23 +39,23 @@ void slb_flush_ack(void)
  * with interrupts off), so whatever it loaded is flushed too. Two CPUs
  * flushing at once serve each other's request while they wait.
  */
-void slb_flush_cpus(unsigned long mask)
+void slb_flush_cpus(const unsigned long *mask)
 {
 	unsigned long gen = __atomic_add_fetch(&flush_generation, 1, __ATOMIC_ACQ_REL);
-	unsigned int me = cpu_index();
+	unsigned int me = cpu_index(), i;
 
 	slb_flush_ack();
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (i != me && (mask & (1ul << i)) && percpu_area[i].online)
+	bitmap_for_each_set(i, mask, nr_cpus_possible)
+		if (i != me && paca_of(i)->online)
 			ipi_send(i, IPI_SLB_FLUSH);
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
-		struct percpu *pc = &percpu_area[i];
+	bitmap_for_each_set(i, mask, nr_cpus_possible) {
+		struct paca *pc = paca_of(i);
 
-		if (i == me || !(mask & (1ul << i)))
+		if (i == me)
 			continue;
 		while (pc->online && (long)(__atomic_load_n(&pc->slb_flushed, __ATOMIC_ACQUIRE) - gen) < 0) {
-			if (this_cpu()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {
-				__atomic_and_fetch(&this_cpu()->ipi_pending, ~(1ul << IPI_SLB_FLUSH),
+			if (this_paca()->ipi_pending & (1ul << IPI_SLB_FLUSH)) {
+				__atomic_and_fetch(&this_paca()->ipi_pending, ~(1ul << IPI_SLB_FLUSH),
 						   __ATOMIC_ACQ_REL);
 				slb_flush_ack();
 			}

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
-/* CPU enumeration from /cpus and start-up through RTAS start-cpu. */
+/* CPU enumeration from /cpus, the pacas, and start-up through RTAS start-cpu. */
 #define pr_fmt "smp: "
 #include <string.h>
+#include <arch/exception.h>
 #include <arch/hcall_cpu.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
@@ -18,51 +19,92 @@
 #define CPU_STATE_STOPPED	0
 #define CPU_STATE_RUNNING	2
 
-struct percpu percpu_area[NR_CPUS];
-char kstacks[NR_CPUS][KSTACK_SIZE] __attribute__((aligned(16)));
+/* CPU 0's paca and stack, which head.S gives it before any C runs: long
+ * before memory can be allocated. */
+struct paca boot_paca;
+char boot_kstack[KSTACK_SIZE] __attribute__((aligned(16)));
+static struct paca *boot_paca_ptrs[1] = { &boot_paca };
+
+struct paca **paca_ptrs = boot_paca_ptrs;
 unsigned long stack_guard;
-unsigned int nr_cpus_present;
+unsigned int nr_cpus_present = 1, nr_cpus_possible = 1;
+static unsigned int threads_in_tree;
 
 extern char secondary_entry[];
 
-static void percpu_setup(unsigned int index, unsigned int server)
+/*
+ * Calls fn with the server number of every hardware thread of the cpu
+ * nodes of /cpus, in tree order: the cells of ibm,ppc-interrupt-server#s
+ * (one per thread of the core), or the node's reg. Returns the most
+ * threads one node has.
+ */
+static unsigned int for_each_thread(void (*fn)(uint32_t server, void *arg), void *arg)
 {
-	struct percpu *pc = &percpu_area[index];
+	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus"), node;
+	unsigned int most = 0;
 
-	pc->canary = stack_guard;
-	pc->index = index;
-	pc->server = server;
-	pc->kstack_top = (unsigned long)kstacks[index] + KSTACK_SIZE;
+	dt_for_each_child(cpus, node) {
+		const char *prop = "ibm,ppc-interrupt-server#s";
+		int n;
+
+		if (!dt_prop_is(node, "device_type", "cpu"))
+			continue;
+		n = dt_prop_cells(node, prop, 0, NULL, 0);
+		if (n == -ENOENT) {
+			prop = "reg";
+			n = dt_prop_cells(node, prop, 0, NULL, 0);
+		}
+		if (n < 1) {
+			pr_warn("%s has no server number\n", dt_node_name(node));
+			continue;
+		}
+		for (int i = 0; i < n; i++) {
+			uint32_t server;
+
+			dt_prop_cells(node, prop, i, &server, 1);
+			fn(server, arg);
+		}
+		if ((unsigned int)n > most)
+			most = (unsigned int)n;
+	}
+	return most;
 }
 
-/* Adds every thread of one cpu node: its ibm,ppc-interrupt-server#s. */
-static void add_cpu_node(struct dt_node node)
+static void count_thread(uint32_t server, void *arg)
 {
-	const char *prop = "ibm,ppc-interrupt-server#s";
-	int n = dt_prop_cells(node, prop, 0, NULL, 0);
+	(void)server;
+	++*(unsigned int *)arg;
+}
 
-	if (n == -ENOENT) {
-		prop = "reg";
-		n = dt_prop_cells(node, prop, 0, NULL, 0);
-	}
-	if (n < 1) {
-		pr_warn("%s has no server number\n", dt_node_name(node));
-		return;
-	}
-	for (int i = 0; i < n; i++) {
-		uint32_t server;
-		unsigned int index;
+/* The next logical number goes to each thread but the running one. */
+static void number_thread(uint32_t server, void *arg)
+{
+	unsigned int *next = arg;
 
-		dt_prop_cells(node, prop, i, &server, 1);
-		if (nr_cpus_present >= NR_CPUS) {
-			pr_warn("more than %d CPUs; server %u ignored\n", NR_CPUS, server);
-			return;
-		}
-		if (server == percpu_area[0].server)
-			continue;	/* the running thread, already CPU 0 */
-		index = nr_cpus_present++;
-		percpu_setup(index, server);
-	}
+	if (server != boot_paca.server)
+		paca_of((*next)++)->server = server;
+}
+
+/*
+ * Threads the machine can ever have: each CPU DR connector of /cpus is a
+ * core, present or pluggable (ibm,drc-indexes holds their count, then
+ * their indexes: LoPAR, "DR connector properties"; QEMU makes one per core
+ * of -smp maxcpus), of `threads` threads each. Without the property there
+ * is no hotplug (a tree made by hand, or another hypervisor): the present
+ * threads are all there will be.
+ */
+static unsigned int possible_threads(unsigned int threads)
+{
+	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus");
+	uint32_t drcs = 0;
+	uint64_t possible;
+
+	if (dt_prop_cells(cpus, "ibm,drc-indexes", 0, &drcs, 1) < 1)
+		return threads_in_tree;
+	possible = (uint64_t)drcs * threads;
+	if (possible > UINT32_MAX)
+		possible = UINT32_MAX;	/* more than memory can hold: cpus_init says so */
+	return possible > threads_in_tree ? (unsigned int)possible : threads_in_tree;
 }
 
 static int cpu_running(unsigned int server)
@@ -76,11 +118,11 @@ static int cpu_running(unsigned int server)
 int smp_init(void)
 {
 	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus"), node;
-	unsigned int boot_server = ~0u;
+	unsigned int boot_server = ~0u, threads;
 
 	if (!dt_node_ok(cpus))
 		return -ENODEV;
-	/* First pass: the thread that is running is this one. */
+	/* The thread that is running is this one. */
 	dt_for_each_child(cpus, node) {
 		uint32_t s;
 
@@ -94,13 +136,29 @@ int smp_init(void)
 		pr_err("cannot tell which CPU is running\n");
 		return -ENODEV;
 	}
-	percpu_setup(0, boot_server);
-	nr_cpus_present = 1;
-	dt_for_each_child(cpus, node)
-		if (dt_prop_is(node, "device_type", "cpu"))
-			add_cpu_node(node);
-	percpu_area[0].online = true;
-	return nr_cpus_present;
+	boot_paca.server = boot_server;
+	boot_paca.kstack_top = (unsigned long)boot_kstack + KSTACK_SIZE;
+	boot_paca.online = true;
+	threads = for_each_thread(count_thread, &threads_in_tree);
+	nr_cpus_possible = possible_threads(threads);
+	return (int)threads_in_tree;
+}
+
+void smp_pacas_init(struct paca **ptrs, struct paca *more)
+{
+	unsigned int next = 1;
+
+	ptrs[0] = &boot_paca;
+	for (unsigned int i = 1; i < nr_cpus_possible; i++) {
+		struct paca *pc = &more[i - 1];
+
+		*pc = (struct paca){ .canary = stack_guard, .index = i };
+		exception_paca_init(pc);
+		ptrs[i] = pc;
+	}
+	paca_ptrs = ptrs;
+	for_each_thread(number_thread, &next);
+	nr_cpus_present = threads_in_tree;
 }
 
 unsigned int smp_start_secondaries(void)
@@ -108,7 +166,7 @@ unsigned int smp_start_secondaries(void)
 	unsigned int i, online = 1;
 
 	for (i = 1; i < nr_cpus_present; i++) {
-		struct percpu *pc = &percpu_area[i];
+		struct paca *pc = paca_of(i);
 		uint64_t give_up;
 		int status;
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Timebase frequency and the decrementer tick. */
 #define pr_fmt "time: "
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/reg.h>
 #include <arch/time.h>
@@ -47,7 +47,7 @@ static void set_decrementer(uint64_t deadline)
 
 void timer_cpu_start(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 
 	pc->tick_deadline = mftb() + tb_per_tick;
 	set_decrementer(pc->tick_deadline);
@@ -55,7 +55,7 @@ void timer_cpu_start(void)
 
 /* Runs this CPU's events that are due; each is unlinked before its call,
  * so it may queue itself again. */
-static void run_events(struct percpu *pc, uint64_t now)
+static void run_events(struct paca *pc, uint64_t now)
 {
 	struct timer_event **link = &pc->timer_events;
 
@@ -75,7 +75,7 @@ static void run_events(struct percpu *pc, uint64_t now)
 
 void timer_interrupt(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	uint64_t now = mftb();
 
 	pc->dec_interrupts++;
@@ -91,7 +91,7 @@ void timer_interrupt(void)
 void timer_event_add(struct timer_event *e, uint64_t deadline)
 {
 	unsigned long ee = irq_save();
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 
 	e->deadline = deadline;
 	e->next = pc->timer_events;
@@ -102,7 +102,7 @@ void timer_event_add(struct timer_event *e, uint64_t deadline)
 bool timer_event_cancel(struct timer_event *e)
 {
 	unsigned long ee = irq_save();
-	struct timer_event **link = &this_cpu()->timer_events;
+	struct timer_event **link = &this_paca()->timer_events;
 	bool found = false;
 
 	for (; *link; link = &(*link)->next) {

@@ -17,7 +17,7 @@
 	. = n;						\
 	mtspr	SPR_SPRG1, r13;			\
 	mfspr	r13, SPR_SPRG0;			\
-	std	r10, PC_EX_R10(r13);			\
+	std	r10, PACA_EX_R10(r13);			\
 	li	r10, n;					\
 	b	vec_common
 
@@ -53,19 +53,19 @@ vectors_begin:
 
 	. = 0x1000
 vec_common:
-	std	r11, PC_EX_R11(r13)
+	std	r11, PACA_EX_R11(r13)
 	/* CR first: nothing before this point may set a condition field. */
 	mfcr	r11
-	std	r11, PC_EX_CR(r13)
+	std	r11, PACA_EX_CR(r13)
 	/* Interrupts arrive with translation off; the handlers run with the
 	 * kernel's MSR (translation on once the MMU is), entered by rfid. */
 	mfspr	r11, SPR_SRR0
-	std	r11, PC_EX_SRR0(r13)
+	std	r11, PACA_EX_SRR0(r13)
 	mfspr	r11, SPR_SRR1
-	std	r11, PC_EX_SRR1(r13)
+	std	r11, PACA_EX_SRR1(r13)
 	LOAD_IMM64(r11, exception_entry)
 	mtspr	SPR_SRR0, r11
-	ld	r11, PC_KERNEL_MSR(r13)
+	ld	r11, PACA_KERNEL_MSR(r13)
 	mtspr	SPR_SRR1, r11
 	rfid
 	.globl vectors_end
@@ -74,18 +74,18 @@ vectors_end:
 	.text
 /*
  * r13 = per-CPU pointer, r10 = vector; the interrupted r10, r11, r13, CR,
- * SRR0 and SRR1 are in PC_EX_R10/PC_EX_R11, SPRG1, PC_EX_CR and
- * PC_EX_SRR0/PC_EX_SRR1. Builds a trap frame
+ * SRR0 and SRR1 are in PACA_EX_R10/PACA_EX_R11, SPRG1, PACA_EX_CR and
+ * PACA_EX_SRR0/PACA_EX_SRR1. Builds a trap frame
  * on the kernel stack (the interrupted one below its red zone, or the
  * CPU's kernel stack when coming from problem state) and calls
  * exception_dispatch(frame).
  */
 FUNC(exception_entry)
 	mtspr	SPR_SPRG2, r1
-	ld	r11, PC_EX_SRR1(r13)
+	ld	r11, PACA_EX_SRR1(r13)
 	andi.	r11, r11, MSR_PR@l
 	beq	1f
-	ld	r1, PC_KSTACK(r13)
+	ld	r1, PACA_KSTACK(r13)
 	b	2f
 1:	subi	r1, r1, STACK_RED_ZONE
 2:	clrrdi	r1, r1, 4
@@ -102,9 +102,9 @@ FUNC(exception_entry)
 	std	r7, TF + TF_GPR + 8 * 7(r1)
 	std	r8, TF + TF_GPR + 8 * 8(r1)
 	std	r9, TF + TF_GPR + 8 * 9(r1)
-	ld	r0, PC_EX_R10(r13)
+	ld	r0, PACA_EX_R10(r13)
 	std	r0, TF + TF_GPR + 8 * 10(r1)
-	ld	r0, PC_EX_R11(r13)
+	ld	r0, PACA_EX_R11(r13)
 	std	r0, TF + TF_GPR + 8 * 11(r1)
 	std	r12, TF + TF_GPR + 8 * 12(r1)
 	mfspr	r0, SPR_SPRG1
@@ -127,9 +127,9 @@ FUNC(exception_entry)
 	std	r29, TF + TF_GPR + 8 * 29(r1)
 	std	r30, TF + TF_GPR + 8 * 30(r1)
 	std	r31, TF + TF_GPR + 8 * 31(r1)
-	ld	r0, PC_EX_SRR0(r13)
+	ld	r0, PACA_EX_SRR0(r13)
 	std	r0, TF + TF_NIP(r1)
-	ld	r0, PC_EX_SRR1(r13)
+	ld	r0, PACA_EX_SRR1(r13)
 	std	r0, TF + TF_MSR(r1)
 	mflr	r0
 	std	r0, TF + TF_LR(r1)
@@ -137,7 +137,7 @@ FUNC(exception_entry)
 	std	r0, TF + TF_CTR(r1)
 	mfxer	r0
 	std	r0, TF + TF_XER(r1)
-	ld	r0, PC_EX_CR(r13)
+	ld	r0, PACA_EX_CR(r13)
 	std	r0, TF + TF_CCR(r1)
 	mfspr	r0, SPR_DAR
 	std	r0, TF + TF_DAR(r1)

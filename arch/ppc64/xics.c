@@ -4,7 +4,7 @@
 #include <string.h>
 #include <arch/hcall_xics.h>
 #include <arch/irq.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/rtas.h>
 #include <arch/slb.h>
 #include <arch/spinlock.h>
@@ -43,7 +43,7 @@ int xics_init(void)
 void xics_cpu_init(void)
 {
 	hv_cppr(CPPR_ALL);
-	hv_ipi(this_cpu()->server, PRIO_MASKED);
+	hv_ipi(this_paca()->server, PRIO_MASKED);
 }
 
 int irq_register(unsigned int irq, irq_handler_t handler, void *arg)
@@ -69,7 +69,7 @@ int irq_register(unsigned int irq, irq_handler_t handler, void *arg)
 	spin_unlock_irqrestore(&slots_lock, ee);
 
 	/* Sources start masked; route this one to the boot CPU. */
-	status = rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irq, percpu_area[0].server, PRIO_DEVICE);
+	status = rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irq, paca_of(0)->server, PRIO_DEVICE);
 	if (status) {
 		pr_err("ibm,set-xive %#x failed: %d\n", irq, status);
 		irq_unregister(irq);
@@ -82,7 +82,7 @@ void irq_unregister(unsigned int irq)
 {
 	unsigned long ee;
 
-	rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irq, percpu_area[0].server, PRIO_MASKED);
+	rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irq, paca_of(0)->server, PRIO_MASKED);
 	ee = spin_lock_irqsave(&slots_lock);
 	for (int i = 0; i < MAX_HANDLERS; i++)
 		if (slots[i].handler && slots[i].irq == irq)
@@ -108,7 +108,7 @@ static void dispatch(unsigned int irq)
 
 static void ipi_receive(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	unsigned long pending;
 
 	/* Clear the MFRR first: an IPI sent after this point raises a new one. */
@@ -144,7 +144,7 @@ void xics_external_interrupt(void)
 
 void ipi_send(unsigned int cpu, enum ipi_type type)
 {
-	struct percpu *pc = &percpu_area[cpu];
+	struct paca *pc = paca_of(cpu);
 
 	__atomic_or_fetch(&pc->ipi_pending, 1ul << type, __ATOMIC_RELEASE);
 	sync();

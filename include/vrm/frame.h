@@ -45,6 +45,16 @@ struct zone_stats {
 	uint32_t free_blocks[FRAME_ORDERS];
 };
 
+/* The order of the smallest block of frames that holds `bytes`. */
+static inline unsigned int frame_order_of(size_t bytes)
+{
+	unsigned int order = 0;
+
+	while ((FRAME_SIZE << order) < bytes)
+		order++;
+	return order;
+}
+
 /* Bytes of meta array that zone_init needs for a zone of size bytes. */
 size_t zone_meta_bytes(uint64_t size);
 
@@ -67,6 +77,9 @@ int zone_reserve(struct zone *z, uint64_t base, uint64_t size);
 /* 2^order naturally aligned frames into *pa. 0, -EINVAL for an order
  * above MAX_ORDER, or -ENOMEM when no free block is big enough. */
 int zone_alloc(struct zone *z, unsigned int order, uint64_t *pa);
+/* The same, but the block ends at or below the physical address limit:
+ * -ENOMEM also when no free block starts low enough. */
+int zone_alloc_below(struct zone *z, unsigned int order, uint64_t limit, uint64_t *pa);
 
 /*
  * Gives back a block from zone_alloc and merges it with free buddies. 0, or
@@ -114,6 +127,8 @@ int frames_remove_zone(struct zone *z);
 
 /* From the first zone with a big enough block: 0, -EINVAL or -ENOMEM. */
 int frame_alloc(unsigned int order, uint64_t *pa);
+/* The same, below a physical address: zone_alloc_below in each zone. */
+int frame_alloc_below(unsigned int order, uint64_t limit, uint64_t *pa);
 
 /* To the zone holding pa: 0, or -EINVAL (hook told) when no zone holds it
  * or zone_free refuses it. */

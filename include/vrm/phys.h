@@ -14,6 +14,16 @@
  * zone's own metadata, then starts the heap. 0 or a negative errno. */
 int phys_init(void);
 
+/*
+ * 2^order frames for what is used with translation off or named to
+ * firmware by a 32-bit real address: the per-CPU areas the interrupt
+ * vectors save registers in, the stack a starting CPU runs on before its
+ * MMU is on. They lie in the real mode area (a partition's real-mode
+ * accesses reach no further) and below 4 GiB. 0, or -ENOMEM (also before
+ * phys_init).
+ */
+int phys_alloc_real(unsigned int order, uint64_t *pa);
+
 /* Frames taken out at boot: metadata, image, low memory. */
 uint64_t phys_reserved_frames(void);
 /* Puts back the hooks that panic on allocator misuse (tests replace them). */

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <arch/exception.h>
 #include <arch/irq.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <arch/user.h>
 #include <uapi/sys/processor.h>
@@ -381,7 +381,7 @@ long sys_bindprocessor(const unsigned long *a)
 	if (what != BINDPROCESS && what != BINDTHREAD)
 		return -EINVAL;
 	if (cpu != PROCESSOR_CLASS_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
-					   !percpu_area[cpu].online))
+					   !paca_of(cpu)->online))
 		return -EINVAL;
 	bound = cpu == PROCESSOR_CLASS_ANY ? CPU_ANY : cpu;
 	ee = spin_lock_irqsave(&task_lock);

@@ -13,10 +13,10 @@
 #define pr_fmt "sched: "
 #include <arch/exception.h>
 #include <arch/irq.h>
-#include <arch/percpu.h>
 #include <arch/smp.h>
 #include <arch/spinlock.h>
 #include <arch/memlayout.h>
+#include <vrm/cpu.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
 #include <vrm/heap.h>
@@ -26,16 +26,7 @@
 #include <vrm/task.h>
 #include <vrm/vmm.h>
 
-struct runq {
-	spinlock_t lock;
-	struct thread *head[SCHED_PRIORITIES], *tail[SCHED_PRIORITIES];
-	volatile unsigned int nr;
-	struct thread *idle;
-	unsigned long last_tick;
-};
-
-static struct runq runqs[NR_CPUS];
-static struct thread boot_thread, idle_threads[NR_CPUS];
+static struct thread boot_thread;
 static spinlock_t sleep_lock = SPINLOCK_INIT;
 static struct thread *sleepers;
 static spinlock_t timeout_lock = SPINLOCK_INIT;
@@ -87,7 +78,9 @@ static struct thread *dequeue(struct runq *rq, const struct thread *self, bool s
 /* Threads queued or running on a CPU (its idle thread not counted). */
 static unsigned int load(unsigned int cpu)
 {
-	return runqs[cpu].nr + (percpu_area[cpu].current != runqs[cpu].idle);
+	struct cpu *c = cpu_of(cpu);
+
+	return c->runq.nr + (c->current != c->runq.idle);
 }
 
 /*
@@ -102,35 +95,36 @@ static void pull(unsigned int me, unsigned int margin)
 	struct thread *t;
 
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (i != me && percpu_area[i].online && runqs[i].nr > most) {
-			most = runqs[i].nr;
+		if (i != me && paca_of(i)->online && cpu_of(i)->runq.nr > most) {
+			most = cpu_of(i)->runq.nr;
 			victim = i;
 		}
 	if (victim == me || load(victim) < load(me) + margin ||
-	    !spin_trylock(&runqs[victim].lock))
+	    !spin_trylock(&cpu_of(victim)->runq.lock))
 		return;
-	t = dequeue(&runqs[victim], NULL, true);
-	spin_unlock(&runqs[victim].lock);
+	t = dequeue(&cpu_of(victim)->runq, NULL, true);
+	spin_unlock(&cpu_of(victim)->runq.lock);
 	if (!t)
 		return;
-	spin_lock(&runqs[me].lock);
+	spin_lock(&cpu_of(me)->runq.lock);
 	t->cpu = me;
-	enqueue(&runqs[me], t);
+	enqueue(&cpu_of(me)->runq, t);
 	__atomic_add_fetch(&stats.steals, 1, __ATOMIC_RELAXED);
-	spin_unlock(&runqs[me].lock);
+	spin_unlock(&cpu_of(me)->runq.lock);
 }
 
 static void put_on(unsigned int cpu, struct thread *t)
 {
-	unsigned long ee = spin_lock_irqsave(&runqs[cpu].lock);
+	struct runq *rq = &cpu_of(cpu)->runq;
+	unsigned long ee = spin_lock_irqsave(&rq->lock);
 
 	t->state = THREAD_RUNNABLE;
 	t->cpu = cpu;
-	enqueue(&runqs[cpu], t);
-	spin_unlock_irqrestore(&runqs[cpu].lock, ee);
+	enqueue(rq, t);
+	spin_unlock_irqrestore(&rq->lock, ee);
 	if (cpu != cpu_index())
 		ipi_send(cpu, IPI_RESCHEDULE);
-	else if (t->prio <= current_thread()->prio || current_thread() == runqs[cpu].idle)
+	else if (t->prio <= current_thread()->prio || current_thread() == rq->idle)
 		this_cpu()->need_resched = true;
 }
 
@@ -139,7 +133,7 @@ static unsigned int least_loaded(void)
 	unsigned int best = cpu_index();
 
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (percpu_area[i].online && runqs[i].nr < runqs[best].nr)
+		if (paca_of(i)->online && cpu_of(i)->runq.nr < cpu_of(best)->runq.nr)
 			best = i;
 	return best;
 }
@@ -159,10 +153,11 @@ static uint64_t stack_top(uint64_t stack)
 /* Switches to the next thread of this CPU; interrupts off. */
 static void schedule(void)
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
+	struct cpu *c = pc->cpu;
 	unsigned int me = pc->index;
-	struct runq *rq = &runqs[me];
-	struct thread *prev = pc->current, *next, *last;
+	struct runq *rq = &c->runq;
+	struct thread *prev = c->current, *next, *last;
 	int move_to = -1;
 
 	if (!rq->nr)
@@ -180,7 +175,7 @@ static void schedule(void)
 	next = dequeue(rq, prev, false);
 	if (!next)
 		next = rq->idle;
-	pc->need_resched = false;
+	c->need_resched = false;
 	if (next == prev) {
 		prev->state = THREAD_RUNNING;
 		spin_unlock(&rq->lock);
@@ -191,7 +186,7 @@ static void schedule(void)
 	next->on_cpu = true;
 	next->switches++;
 	__atomic_add_fetch(&stats.switches, 1, __ATOMIC_RELAXED);
-	pc->current = next;
+	c->current = next;
 	pc->kstack_top = next->kstack_top;
 	aspace_switch(next->task ? next->task->as : NULL);
 	spin_unlock(&rq->lock);
@@ -233,23 +228,24 @@ static void expire_timeouts(void)
 /* Called at the end of each external and decrementer interrupt. */
 static void interrupt_exit(struct trap_frame *f)
 {
-	struct percpu *pc = this_cpu();
-	struct runq *rq = &runqs[pc->index];
+	struct paca *pc = this_paca();
+	struct cpu *c = pc->cpu;
+	struct runq *rq = &c->runq;
 
 	(void)f;
 	if (timeouts)
 		expire_timeouts();
-	if (!pc->current || pc->preempt_count)
+	if (!c->current || pc->preempt_count)
 		return;
 	if (pc->ticks != rq->last_tick) {
 		rq->last_tick = pc->ticks;
 		if (pc->ticks % BALANCE_TICKS == pc->index % BALANCE_TICKS)
 			pull(pc->index, 2);
 		if (rq->nr)
-			pc->need_resched = true;
+			c->need_resched = true;
 	}
-	if (pc->need_resched) {
-		if (pc->current != rq->idle)
+	if (c->need_resched) {
+		if (c->current != rq->idle)
 			__atomic_add_fetch(&stats.preemptions, 1, __ATOMIC_RELAXED);
 		schedule();
 	}
@@ -257,7 +253,7 @@ static void interrupt_exit(struct trap_frame *f)
 
 static void __attribute__((noreturn)) idle_loop(void)
 {
-	struct runq *rq = &runqs[cpu_index()];
+	struct runq *rq = &this_cpu()->runq;
 
 	for (;;) {
 		irq_disable();
@@ -280,8 +276,8 @@ static void idle_start(void *token, void *arg)
 
 void sched_init(void)
 {
-	struct percpu *pc = this_cpu();
-	struct thread *idle = &idle_threads[0];
+	struct paca *pc = this_paca();
+	struct thread *idle = &pc->cpu->idle_thread;
 	uint64_t stack;
 
 	/* The boot thread keeps CPU 0's boot stack, so it stays on CPU 0. */
@@ -294,22 +290,22 @@ void sched_init(void)
 				 .state = THREAD_RUNNABLE, .bound = 0, .kstack = stack,
 				 .kstack_top = stack_top(stack) };
 	arch_context_init(&idle->ctx, (void *)idle->kstack_top, idle_start, NULL);
-	runqs[0].idle = idle;
-	pc->current = &boot_thread;
+	pc->cpu->runq.idle = idle;
+	pc->cpu->current = &boot_thread;
 	exception_set_interrupt_exit(interrupt_exit);
 }
 
 void sched_cpu_start(void)
 {
-	struct percpu *pc = this_cpu();
-	struct thread *idle = &idle_threads[pc->index];
+	struct paca *pc = this_paca();
+	struct thread *idle = &pc->cpu->idle_thread;
 
 	*idle = (struct thread){ .tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED),
 				 .name = "idle", .prio = SCHED_PRIORITIES - 1,
 				 .state = THREAD_RUNNING, .bound = (int)pc->index, .on_cpu = true,
 				 .kstack_top = pc->kstack_top };
-	runqs[pc->index].idle = idle;
-	pc->current = idle;
+	pc->cpu->runq.idle = idle;
+	pc->cpu->current = idle;
 	irq_enable();
 	idle_loop();
 }
@@ -331,7 +327,7 @@ struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, i
 	uint64_t stack;
 
 	if (prio >= SCHED_PRIORITIES || (cpu != CPU_ANY && (cpu < 0 ||
-	    (unsigned int)cpu >= nr_cpus_present || !percpu_area[cpu].online)))
+	    (unsigned int)cpu >= nr_cpus_present || !paca_of(cpu)->online)))
 		return NULL;
 	t = kzalloc(sizeof(*t));
 	if (!t)
@@ -569,7 +565,7 @@ int thread_bind(int cpu)
 	struct thread *t = current_thread();
 
 	if (cpu != CPU_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
-			       !percpu_area[cpu].online))
+			       !paca_of(cpu)->online))
 		return -EINVAL;
 	t->bound = cpu;
 	if (cpu != CPU_ANY && (unsigned int)cpu != cpu_index())

@@ -125,7 +125,7 @@ static long cpus_online(void)
 	long n = 0;
 
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		n += percpu_area[i].online;
+		n += paca_of(i)->online;
 	return n;
 }
 

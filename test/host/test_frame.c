@@ -126,6 +126,35 @@ static void test_alloc_edges(void)
 	tzone_fini(&t);
 }
 
+/* Blocks below a limit: only they are handed out, split where a free
+ * block straddles the limit, and the zone keeps checking. */
+static void test_alloc_below(void)
+{
+	const uint64_t base = 0x100000, limit = base + 20 * FRAME_SIZE;
+	struct tzone t;
+	struct tally tl = { 0 };
+	uint64_t pa;
+	unsigned int n = 0;
+
+	tzone_init(&t, base, 64 * FRAME_SIZE);
+	is_int(zone_alloc_below(&t.z, MAX_ORDER + 1, limit, &pa), -EINVAL,
+	       "below: an order above MAX_ORDER");
+	is_int(zone_alloc_below(&t.z, 0, base, &pa), -ENOMEM, "below the zone: nothing");
+	is_int(zone_alloc_below(&t.z, 5, limit, &pa), -ENOMEM,
+	       "an order-5 block cannot end below frame 20");
+	while (zone_alloc_below(&t.z, 0, limit, &pa) == 0) {
+		n++;
+		if (tally_fail(&tl, pa >= base && pa + FRAME_SIZE <= limit && zone_check(&t.z) == 0))
+			tally_diag(&tl, "frame %u at %#llx", n, (unsigned long long)pa);
+	}
+	tally_ok(&tl, "each frame lies below the limit, and the zone checks");
+	is_int(n, 20, "every frame below the limit, and no more");
+	is_int(stats_of(&t.z).free, 44, "the frames above stay free");
+	is_int(zone_alloc(&t.z, 0, &pa), 0, "zone_alloc still takes one of them");
+	ok(pa >= limit, "from above the limit");
+	tzone_fini(&t);
+}
+
 /* Until -ENOMEM, then everything back in random order. */
 static void test_exhaust(unsigned int order_mask, const char *what)
 {
@@ -452,7 +481,7 @@ static int count_zone(struct zone *z, void *arg)
 static void test_set(void)
 {
 	struct tzone a, b, c, d;
-	uint64_t pa, pb, seen[4] = { 0 };
+	uint64_t pa, pb, pc, seen[4] = { 0 };
 	int calls;
 
 	tzone_init(&a, 0x100000, 0x8000);
@@ -476,6 +505,10 @@ static void test_set(void)
 	ok(zone_contains(&a.z, pa), "from the first zone");
 	is_int(frame_alloc(0, &pb), 0, "one more frame");
 	ok(zone_contains(&b.z, pb), "from the second, the first being full");
+	frame_free(pb, 0);
+	is_int(frame_alloc_below(0, 0x100000, &pb), 0, "below the first zone's base");
+	ok(zone_contains(&b.z, pb), "from the second zone, which lies lower");
+	is_int(frame_alloc_below(0, 0x3000, &pc), -ENOMEM, "below both: nothing");
 	is_int(frame_alloc(0, &pb), -ENOMEM, "then -ENOMEM");
 	is_int(frames_free_count(), 0, "no free frames left");
 
@@ -556,6 +589,7 @@ int main(void)
 	frame_set_error_hook(record);
 	test_init();
 	test_alloc_edges();
+	test_alloc_below();
 	test_exhaust(1u << 0, "order 0");
 	test_exhaust((1u << FRAME_ORDERS) - 1, "every order");
 	test_free_errors();

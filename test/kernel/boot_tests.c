@@ -4,7 +4,7 @@
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/reg.h>
 #include <arch/rtas.h>
@@ -90,7 +90,7 @@ KTEST(boot, "a deliberate bad access is dumped and caught")
 
 KTEST(boot, "interrupts preserve the condition register of the code they interrupt")
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	unsigned long irqs = pc->dec_interrupts;
 
 	KT_EXPECT_EQ(t, arch_cr_probe(mftb() + 10 * tb_per_tick), 0);
@@ -120,7 +120,7 @@ static int64_t read_dec(void)
 
 /* Waits for the next decrementer interrupt, then takes a snapshot with
  * interrupts off so the handler cannot run in between. */
-static void snapshot_after_next_tick(struct percpu *pc, struct tick_snapshot *s)
+static void snapshot_after_next_tick(struct paca *pc, struct tick_snapshot *s)
 {
 	unsigned long seen = pc->dec_interrupts;
 	unsigned long flags;
@@ -141,7 +141,7 @@ static void snapshot_after_next_tick(struct percpu *pc, struct tick_snapshot *s)
  * no bound depends on how fast the guest runs. */
 KTEST(boot, "the decrementer fires at the rate the timebase implies")
 {
-	struct percpu *pc = this_cpu();
+	struct paca *pc = this_paca();
 	const uint64_t periods = 20;
 	/* QEMU derives DEC and TB from one clock in nanoseconds; the two may
 	 * round differently by a few timebase ticks. */
@@ -195,14 +195,14 @@ KTEST(boot, "every CPU in the tree came online")
 	unsigned int online = 0;
 
 	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		online += percpu_area[i].online;
+		online += paca_of(i)->online;
 	KT_EXPECT_EQ(t, online, nr_cpus_present);
 }
 
 KTEST(boot, "an IPI reaches every online CPU, this one included")
 {
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
-		struct percpu *pc = &percpu_area[i];
+		struct paca *pc = paca_of(i);
 		unsigned long before = pc->ipi_count;
 		uint64_t give_up = mftb() + 10 * tb_freq;	/* a hang guard only */
 

@@ -2,13 +2,14 @@
 /* The dt suite: the device-tree layer's reads, iteration, edits and errors. */
 #include <string.h>
 #include <arch/memlayout.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/dt.h>
 #include <vrm/endian.h>
 #include <vrm/errno.h>
+#include <vrm/heap.h>
 #include <vrm/kernel.h>
 #include <vrm/ktest.h>
 #include <vrm/log.h>
@@ -379,19 +380,25 @@ static void read_tree(void *arg)
 
 KTEST(dt, "readers holding the tree see it whole while another CPU edits it")
 {
-	static struct reader readers[NR_CPUS];
+	struct reader *readers = kzalloc(nr_cpus_present * sizeof(*readers));
+	struct thread **threads = kzalloc(nr_cpus_present * sizeof(*threads));
 	static uint8_t fill[4096];
-	struct thread *threads[NR_CPUS];
 	struct dt_node root = dt_root(), rtas = dt_find_by_path(root, "/rtas"), c;
 	volatile unsigned int finished = 0;
 	unsigned int nthreads = 0, cpus = 0, edits = 0, bad = 0;
 	uint32_t base = 0;
 
+	if (!readers || !threads) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory for %u readers", nr_cpus_present);
+		kfree(readers);
+		kfree(threads);
+		return;
+	}
 	dt_prop_u32(rtas, "linux,rtas-base", &base);
 	dt_for_each_child(dt_find_by_path(root, "/cpus"), c)
 		cpus++;
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
-		if (!percpu_area[i].online)
+		if (!paca_of(i)->online)
 			continue;
 		readers[nthreads] = (struct reader){ base, cpus, 0, &finished };
 		threads[nthreads] = thread_create(read_tree, &readers[nthreads], PRIO_DEFAULT, i,
@@ -414,6 +421,8 @@ KTEST(dt, "readers holding the tree see it whole while another CPU edits it")
 		thread_join(threads[i]);
 		bad += readers[i].bad;
 	}
+	kfree(readers);
+	kfree(threads);
 	kprintf("# %u readers, %u rounds of edits\n", nthreads, edits);
 	KT_EXPECT_EQ(t, bad, 0);
 	KT_EXPECT(t, edits >= 10);

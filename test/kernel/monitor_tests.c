@@ -6,7 +6,7 @@
 #include <vrm/memmap.h>
 #include <vrm/vmm.h>
 #include <vrm/monitor.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 
 struct report {
@@ -69,7 +69,7 @@ KTEST(monitor, "cpus shows each present CPU, online, and mem the memory total")
 	KT_EXPECT_EQ(t, run(&r, "cpus"), 0);
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
 		snprintf(want, sizeof(want), "cpu %u: server %u online,", i,
-			 percpu_area[i].server);
+			 paca_of(i)->server);
 		KT_EXPECT(t, strstr(r.text, want) != NULL);
 	}
 	KT_EXPECT(t, strstr(r.text, "offline") == NULL);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* The sched suite: kernel threads, yielding, preemption, sleep and wake-up,
  * priorities, binding, every CPU. */
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
@@ -34,7 +34,7 @@ KTEST(sched, "1,000 threads created, run and joined leave memory where it starte
 	KT_EXPECT_EQ(t, after.bytes_in_use, before.bytes_in_use);
 	KT_EXPECT_EQ(t, frames_free_count(), free_before);
 	KT_EXPECT(t, thread_create(count_up, (void *)&ran, SCHED_PRIORITIES, CPU_ANY, "t") == NULL);
-	KT_EXPECT(t, thread_create(count_up, (void *)&ran, 1, NR_CPUS, "t") == NULL);
+	KT_EXPECT(t, thread_create(count_up, (void *)&ran, 1, (int)nr_cpus_possible, "t") == NULL);
 }
 
 #define ROUNDS 100
@@ -193,11 +193,17 @@ static void rebind(void *arg)
 
 KTEST(sched, "a thread bound to a CPU runs there, on every CPU, and can move itself")
 {
-	volatile int ran_on[NR_CPUS];
-	struct thread *th[NR_CPUS];
+	volatile int *ran_on = kzalloc(nr_cpus_present * sizeof(*ran_on));
+	struct thread **th = kzalloc(nr_cpus_present * sizeof(*th));
 	volatile int moved = -1;
 	struct thread *m;
 
+	if (!ran_on || !th) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory for %u threads", nr_cpus_present);
+		kfree((void *)ran_on);
+		kfree(th);
+		return;
+	}
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
 		ran_on[i] = -1;
 		th[i] = thread_create(where, (void *)&ran_on[i], PRIO_DEFAULT, (int)i, "where");
@@ -206,16 +212,19 @@ KTEST(sched, "a thread bound to a CPU runs there, on every CPU, and can move its
 		thread_join(th[i]);
 		KT_EXPECT_EQ(t, ran_on[i], i);
 	}
+	kfree((void *)ran_on);
+	kfree(th);
 	m = thread_create(rebind, (void *)&moved, PRIO_DEFAULT, 0, "rebind");
 	thread_join(m);
 	KT_EXPECT_EQ(t, moved, nr_cpus_present - 1);
-	KT_EXPECT_EQ(t, thread_bind(NR_CPUS), -EINVAL);
+	KT_EXPECT_EQ(t, thread_bind((int)nr_cpus_possible), -EINVAL);
 }
 
 struct crowd {
 	volatile bool stop;
-	struct thread *th[2 * NR_CPUS];
+	struct thread **th;
 	unsigned int n;
+	unsigned int *per_cpu;	/* room for counting */
 };
 
 static void unbind_and_spin(void *arg)
@@ -231,8 +240,10 @@ static void unbind_and_spin(void *arg)
  * more than on any other. */
 static bool spread(const struct crowd *c, unsigned int *most, unsigned int *least)
 {
-	unsigned int per_cpu[NR_CPUS] = { 0 };
+	unsigned int *per_cpu = c->per_cpu;
 
+	for (unsigned int i = 0; i < nr_cpus_present; i++)
+		per_cpu[i] = 0;
 	for (unsigned int i = 0; i < c->n; i++)
 		per_cpu[c->th[i]->cpu]++;
 	*most = 0;
@@ -260,6 +271,14 @@ KTEST(sched, "periodic balancing spreads threads crowded on one CPU evenly")
 
 	c.stop = false;
 	c.n = 2 * nr_cpus_present;
+	c.th = kzalloc(c.n * sizeof(*c.th));
+	c.per_cpu = kzalloc(nr_cpus_present * sizeof(*c.per_cpu));
+	if (!c.th || !c.per_cpu) {
+		ktest_fail(t, __FILE__, __LINE__, "no memory for %u threads", c.n);
+		kfree(c.th);
+		kfree(c.per_cpu);
+		return;
+	}
 	for (unsigned int i = 0; i < c.n; i++)
 		c.th[i] = thread_create(unbind_and_spin, &c, PRIO_DEFAULT, 0, "crowd");
 	while (!even && mftb() < give_up) {
@@ -269,6 +288,8 @@ KTEST(sched, "periodic balancing spreads threads crowded on one CPU evenly")
 	c.stop = true;
 	for (unsigned int i = 0; i < c.n; i++)
 		thread_join(c.th[i]);
+	kfree(c.th);
+	kfree(c.per_cpu);
 	KT_EXPECT(t, even);
 	KT_EXPECT_RANGE(t, most, 2, 3);
 	KT_EXPECT_RANGE(t, least, 1, 2);

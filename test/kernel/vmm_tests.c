@@ -4,7 +4,7 @@
 #include <arch/hcall_hpt.h>
 #include <arch/memlayout.h>
 #include <arch/mmu_info.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <vrm/errno.h>
@@ -720,17 +720,21 @@ static void touch_region(void *arg)
 	(void)read_word(arg, 0, 0);
 }
 
-/* How many online CPUs flushed their SLB during vm_det(base). */
+/* How many online CPUs flushed their SLB during vm_det(base); ~0u when
+ * there is no memory to count them. */
 static unsigned int detach_flushes(caddr_t base)
 {
-	unsigned long before[NR_CPUS];
+	unsigned long *before = kmalloc(nr_cpus_possible * sizeof(*before));
 	unsigned int flushed = 0;
 
-	for (unsigned int i = 0; i < NR_CPUS; i++)
-		before[i] = percpu_area[i].slb_flushed;
+	if (!before)
+		return ~0u;
+	for (unsigned int i = 0; i < nr_cpus_possible; i++)
+		before[i] = paca_of(i)->slb_flushed;
 	vm_det(base);
-	for (unsigned int i = 0; i < NR_CPUS; i++)
-		flushed += percpu_area[i].online && percpu_area[i].slb_flushed != before[i];
+	for (unsigned int i = 0; i < nr_cpus_possible; i++)
+		flushed += paca_of(i)->online && paca_of(i)->slb_flushed != before[i];
+	kfree(before);
 	return flushed;
 }
 
@@ -744,7 +748,7 @@ KTEST(vmm, "vm_det flushes the SLB of every CPU that loaded the region, only tho
 	for (unsigned int i = 0; i < nr_cpus_present; i++) {
 		struct thread *th;
 
-		if (!percpu_area[i].online)
+		if (!paca_of(i)->online)
 			continue;
 		online++;
 		th = thread_create(touch_region, base, PRIO_DEFAULT, (int)i, "touch");

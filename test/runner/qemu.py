@@ -22,6 +22,9 @@ from .verbs import VERBS
 # A boot's banner; the same text after a log prefix "[seconds cpu] " is the
 # ring's copy of it (dmesg), not a new boot.
 BANNER = re.compile(r"(?<!\] )vrm: (\S+) firmware=(\S+) cpus=(\d+) mem=(\d+)")
+# The kernel's account of the per-CPU memory it allocated (kernel/cpu.c),
+# once a boot: the CPUs present, and all that hotplug may add.
+CPUS_SIZED = re.compile(r"\bcpus: (\d+) present, (\d+) possible\b")
 REQUEST = re.compile(r"^@@host\s+(\S+)\s*(.*)$")
 # init -t's line after each program of a run= row (user/sbin/init.c).
 EXIT_REPORT = re.compile(r"^@@exit\s+(\S+)\s+(status|signal)\s+(\d+)$")
@@ -51,6 +54,11 @@ class QemuSuite(Session):
         # What the banner must say; DLPAR verbs will keep it current.
         self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
                        "mem": boot_mem_mib(suite)}
+        # What the per-CPU sizing line must say: -smp N,maxcpus=M.
+        self.expect_sized = {"present": suite.smp,
+                             "possible": suite.maxcpus or suite.smp}
+        self.sized = False              # this boot's sizing line was seen
+        self.boot_prefix = ""
         # run= rows: the programs init must run, and those it reported.
         self.programs = suite.run.split(",") if suite.run else []
         self.ran = []
@@ -81,6 +89,7 @@ class QemuSuite(Session):
         if self.boots == 0:
             self.fail("no banner on the console",
                       [f"# last line: {self.last_console}"])
+        self.check_sized_seen()
         if self.suite.boots and self.boots and self.boots != self.suite.boots:
             self.fail(f"{self.boots} boots seen, {self.suite.boots} expected",
                       [f"# last line: {self.last_console}"])
@@ -154,6 +163,9 @@ class QemuSuite(Session):
         if banner:
             self.new_boot(banner)
         elif self.boots > 0:
+            sized = None if self.sized else CPUS_SIZED.search(line)
+            if sized:
+                self.check_sized(sized)
             request = REQUEST.match(line)
             ended = EXIT_REPORT.match(line) if self.programs else None
             if request:
@@ -214,8 +226,11 @@ class QemuSuite(Session):
     def new_boot(self, banner):
         if self.boots and not self.player:
             self.tap.close()
+        self.check_sized_seen()
         self.boots += 1
-        self.tap.prefix = f"boot {self.boots}: " if self.boots > 1 else ""
+        self.sized = False
+        self.boot_prefix = f"boot {self.boots}: " if self.boots > 1 else ""
+        self.tap.prefix = self.boot_prefix
         got = {"firmware": banner.group(2), "cpus": int(banner.group(3)),
                "mem": int(banner.group(4))}
         diffs = [f"# {k}: expected {v}, got {got[k]}"
@@ -224,6 +239,23 @@ class QemuSuite(Session):
                     self.tap.prefix + "banner matches machine", diffs)
         if self.programs:
             self.next_program()
+
+    def check_sized(self, m):
+        """The boot's per-CPU sizing line against the machine."""
+        self.sized = True
+        got = {"present": int(m.group(1)), "possible": int(m.group(2))}
+        diffs = [f"# {k}: expected {v}, got {got[k]}"
+                 for k, v in self.expect_sized.items() if got[k] != v]
+        self.report("not ok" if diffs else "ok",
+                    self.boot_prefix + "per-CPU memory sized for the machine",
+                    diffs)
+
+    def check_sized_seen(self):
+        """A boot that ends without its sizing line fails, unless it
+        panicked (a panic is reported already)."""
+        if self.boots and not self.sized and not self.panicked:
+            self.fail(self.boot_prefix + "per-CPU memory sized for the "
+                      "machine", ["# no line \"cpus: N present, M possible\""])
 
     def next_program(self):
         """The program whose TAP comes next, as a prefix for its results."""

@@ -10,6 +10,10 @@
 /* Copies the vectors to real address 0 and makes interrupts little-endian
  * (H_SET_MODE). Only after firmware is quiesced. 0 or a negative errno. */
 int exceptions_init(void);
+/* Gives a CPU's paca the MSR its interrupt handlers run with until its MMU
+ * is on; exceptions_init gives the running CPU's. */
+struct paca;
+void exception_paca_init(struct paca *pc);
 
 /*
  * A handler for one vector (storage and segment interrupts: the VMM). It

@@ -8,8 +8,9 @@
 /* Loads a 256 MB segment for ea into the next SLB entry of this CPU. */
 void slb_refill(uint64_t ea, uint64_t vsid_data);
 /* Invalidates every refilled entry on this CPU and on the online CPUs in
- * mask (bit n: CPU n), and returns when all have done so. */
-void slb_flush_cpus(unsigned long mask);
+ * mask (a bitmap of nr_cpus_possible bits, <vrm/bitmap.h>), and returns
+ * when all have done so. */
+void slb_flush_cpus(const unsigned long *mask);
 /* The receiving side of that request (the IPI handler). */
 void slb_flush_ack(void);
 #endif

@@ -3,11 +3,33 @@
 #ifndef ARCH_SMP_H
 #define ARCH_SMP_H
 
-extern unsigned int nr_cpus_present;	/* hardware threads in the tree */
+#include <arch/paca.h>
 
-/* Enumerates the CPU threads of /cpus and prepares their per-CPU areas;
- * the running thread becomes CPU 0. Returns the count or -ENODEV. */
+/*
+ * CPUs 0 to nr_cpus_present - 1 are the hardware threads of the tree, each
+ * with its paca: CPU 0 alone until smp_pacas_init. Every CPU the machine
+ * may ever have, hot-pluggable ones included, is below nr_cpus_possible
+ * (known from smp_init on), and gets a paca from smp_pacas_init.
+ */
+extern unsigned int nr_cpus_present;
+extern unsigned int nr_cpus_possible;
+
+/*
+ * Counts the CPU threads of /cpus and those that CPU hotplug may add (sets
+ * nr_cpus_possible); the running thread is CPU 0, on a paca and a stack of
+ * the kernel image. Needs no memory. Returns the present count or -ENODEV.
+ */
 int smp_init(void);
+/*
+ * Makes the pacas of CPUs 1 to nr_cpus_possible - 1 in `more` (memory
+ * that real mode reaches, below 4 GiB: the vectors use it with
+ * translation off, start-cpu takes its address as a 32-bit cell) and
+ * paca_ptrs of `ptrs` (nr_cpus_possible entries); the present threads
+ * other than CPU 0 get numbers 1, 2, ... in tree order, and
+ * nr_cpus_present counts them. Each paca still needs its struct cpu, and
+ * its kstack_top before the CPU starts.
+ */
+void smp_pacas_init(struct paca **ptrs, struct paca *more);
 /* Starts every other present CPU; returns how many came online. */
 unsigned int smp_start_secondaries(void);
 /* Gives this CPU to the hypervisor until an interrupt, which is taken before

@@ -3,7 +3,7 @@
 #ifndef ARCH_SPINLOCK_H
 #define ARCH_SPINLOCK_H
 
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/ppc.h>
 
 typedef struct {
@@ -31,18 +31,18 @@ static inline int raw_spin_trylock(spinlock_t *l)
 	return old == 0;
 }
 
-/* A CPU holding a spinlock is not preempted (percpu preempt_count). */
+/* A CPU holding a spinlock is not preempted (the paca's preempt_count). */
 static inline int spin_trylock(spinlock_t *l)
 {
 	if (!raw_spin_trylock(l))
 		return 0;
-	this_cpu()->preempt_count++;
+	this_paca()->preempt_count++;
 	return 1;
 }
 
 static inline void spin_lock(spinlock_t *l)
 {
-	this_cpu()->preempt_count++;
+	this_paca()->preempt_count++;
 	while (!raw_spin_trylock(l))
 		while (l->locked)
 			cpu_relax();
@@ -53,7 +53,7 @@ static inline void spin_unlock(spinlock_t *l)
 	/* Release: lwsync orders the critical section before the store. */
 	asm volatile("lwsync" : : : "memory");
 	l->locked = 0;
-	this_cpu()->preempt_count--;
+	this_paca()->preempt_count--;
 }
 
 static inline unsigned long spin_lock_irqsave(spinlock_t *l)

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include <arch/frame.h>
-#include <arch/percpu.h>
+#include <arch/paca.h>
 #include <arch/reg.h>
 #include <uapi/signal.h>
 
@@ -15,7 +15,7 @@
  * choose (sigreturn takes only this). */
 static inline unsigned long user_msr(void)
 {
-	return this_cpu()->kernel_msr | MSR_PR | MSR_EE;
+	return this_paca()->kernel_msr | MSR_PR | MSR_EE;
 }
 
 /* The ELFv2 entry of a program: r1 the stack, r3..r5 argc, argv, envp,
