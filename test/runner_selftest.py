@@ -1069,6 +1069,13 @@ def check_qmp(c, build):
         c.check(False, "wait_event times out")
     except TimeoutError:
         c.check(True, "wait_event times out")
+    client.execute("system_reset")
+    client.discard(lambda e: e["event"] == "RESET")
+    try:
+        client.wait_for(lambda e: True, 0.1)
+        c.check(False, "discarded events are gone")
+    except TimeoutError:
+        c.check(True, "discarded events are gone")
     client.close()
 
 
