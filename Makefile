@@ -172,10 +172,12 @@ compile_commands.json:
 	$(Q)$(MAKE) --no-print-directory -Bn V=1 all $(HOST_TESTS) $(BENCH_LINUX) | \
 		$(PYTHON) tools/compdb.py --cc $(CC) --cc $(HOSTCC) -o $@
 
-# Host-side self-tests: the runner, the benchmark harness, the build from a
-# fresh machine and an interrupted one, tools/deps.sh, the layering check.
-HOST_SELFTESTS := test/runner_selftest.py test/bench_selftest.py \
-	test/build_selftest.py test/deps_selftest.py test/layercheck_selftest.py
+# Host-side self-tests: the runner, tools/dlpar, the benchmark harness, the
+# build from a fresh machine and an interrupted one, tools/deps.sh, the
+# layering check.
+HOST_SELFTESTS := test/runner_selftest.py test/dlpar_selftest.py \
+	test/bench_selftest.py test/build_selftest.py test/deps_selftest.py \
+	test/layercheck_selftest.py
 
 test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
 	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) $(HOST_SELFTESTS)" --jobs $(JOBS) $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)

@@ -8,11 +8,12 @@
     python3 test/runner_selftest.py
 
 The fake QEMU reads the scenario from its -append (the suite's `tests`
-column), prints a banner built from its -M/-smp/-m arguments, talks the
-@@host/@@done protocol on stdio and serves a minimal QMP on its -qmp socket
-(qmp_capabilities, system_reset with a RESET event, quit). The self-test
-writes a manifest of scenarios into a temporary build directory, runs
-test/run on it and checks what the runner printed, returned and kept.
+column), prints a banner built from its -M/-smp/-m arguments and the
+devices plugged since, talks the @@host/@@done protocol on stdio and serves
+a minimal QMP on its -qmp socket (qmp_capabilities, system_reset with a
+RESET event, quit, and the hot-plug commands of test/fake_hotplug.py). The
+self-test writes a manifest of scenarios into a temporary build directory,
+runs test/run on it and checks what the runner printed, returned and kept.
 """
 
 import json
@@ -33,6 +34,7 @@ sys.path.insert(0, HERE)
 
 # The runner package puts tools/ on the path for qmp and vrm_qemu.
 from runner import console, manifest, panic, script, tap  # noqa: E402
+import fake_hotplug  # noqa: E402
 import qmp  # noqa: E402
 import vrm_qemu  # noqa: E402
 
@@ -40,10 +42,15 @@ import vrm_qemu  # noqa: E402
 # ---- the fake QEMU ---------------------------------------------------------
 
 class FakeQMP:
-    """A QMP server on a unix socket, enough for qmp.py and the runner."""
+    """A QMP server on a unix socket, enough for qmp.py and the runner;
+    given QEMU's options, it serves a hot-plug model of that machine."""
 
-    def __init__(self, path):
+    def __init__(self, path, opts=None):
         self.reset = threading.Event()
+        self.lock = threading.Lock()        # one message at a time
+        self.send = None                    # to the client connected now
+        self.hotplug = None if opts is None else \
+            fake_hotplug.FakeHotplug(opts, self.event)
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.bind(path)
         self.sock.listen(1)
@@ -54,8 +61,19 @@ class FakeQMP:
             conn, _ = self.sock.accept()
             self.session(conn)
 
+    def event(self, msg):
+        """An event goes to the client connected now, as QEMU's do."""
+        try:
+            if self.send:
+                self.send(msg)
+        except OSError:
+            pass
+
     def session(self, conn):
-        send = lambda msg: conn.sendall(json.dumps(msg).encode() + b"\r\n")
+        def send(msg):
+            with self.lock:
+                conn.sendall(json.dumps(msg).encode() + b"\r\n")
+        self.send = send
         send({"QMP": {"version": {"qemu": {"major": 7}}, "capabilities": []}})
         for line in conn.makefile("rb"):
             cmd = json.loads(line)
@@ -63,6 +81,8 @@ class FakeQMP:
             if "id" in cmd:
                 reply["id"] = cmd["id"]
             if name == "system_reset":
+                if self.hotplug:
+                    self.hotplug.execute(name, {})
                 send({"event": "RESET", "data": {"guest": False}})
                 send(reply)
                 self.reset.set()
@@ -72,10 +92,19 @@ class FakeQMP:
                 os._exit(0)
             elif name in ("qmp_capabilities", "query-status"):
                 send(reply)
+            elif self.hotplug and name in fake_hotplug.COMMANDS:
+                try:
+                    reply["return"] = self.hotplug.execute(
+                        name, cmd.get("arguments", {}))
+                    send(reply)
+                except fake_hotplug.FakeError as e:
+                    send({"error": {"class": e.error_class, "desc": e.desc},
+                          "id": cmd.get("id")})
             else:
                 err = {"class": "CommandNotFound",
                        "desc": f"The command {name} has not been found"}
                 send({"error": err, "id": cmd.get("id")})
+        self.send = None
         conn.close()
 
 
@@ -295,6 +324,11 @@ def scenario_fdt(fake):
     out(f"{'ok' if good else 'not ok'} 1 - initrd is the dumped tree")
 
 
+def scenario_idle(fake):
+    """A machine that just runs: test/dlpar_selftest.py acts on it."""
+    hang()
+
+
 def typed_line():
     """A line typed at the fake shell, read a byte at a time as a terminal
     in canonical mode would: echoed, Backspace (DEL or BS) erases with
@@ -382,17 +416,24 @@ class Fake:
     def __init__(self, argv):
         self.opts = fake_options(argv)
         machine = self.opts["-M"][0]
-        cpus = self.opts["-smp"][0].split(",")[0]
-        mem = self.opts["-m"][0].split(",")[0]
-        mib = int(mem[:-1]) * (1024 if mem.endswith("G") else 1)
-        firmware = "vof" if "x-vof=on" in machine else "slof"
+        self.firmware = "vof" if "x-vof=on" in machine else "slof"
         self.dumpdtb = re.search(r"dumpdtb=([^,]+)", machine)
-        self.banner = (f"vrm: 0.0-fake firmware={firmware} cpus={cpus} "
-                       f"mem={mib}")
         self.qmp = None
         bootargs = self.opts.get("-append", [""])[0]
         # Suites without in-kernel tests name their scenario fake=NAME.
         self.scenario = re.search(r"(?:test|fake)=(\S+)", bootargs).group(1)
+
+    @property
+    def banner(self):
+        """The banner of a boot now: the CPUs and memory the machine has."""
+        hp = self.qmp.hotplug
+        mib = sum(hp.query_memory_size_summary({}).values()) >> 20
+        return (f"vrm: 0.0-fake firmware={self.firmware} cpus={len(hp.cores)}"
+                f" mem={mib}")
+
+    @property
+    def hotplug(self):
+        return self.qmp.hotplug
 
     def run(self):
         if self.dumpdtb:
@@ -402,7 +443,7 @@ class Fake:
             return 0
         if "-qmp" in self.opts:
             path = self.opts["-qmp"][0].split(",")[0][len("unix:"):]
-            self.qmp = FakeQMP(path)
+            self.qmp = FakeQMP(path, self.opts)
         out("SLOF\r fake firmware chatter")
         if self.scenario == "wrongbanner":
             out(self.banner.replace("cpus=", "cpus=9"))
