@@ -8,6 +8,10 @@ BUILD         ?= build
 FIRMWARE      ?= slof
 SMP           ?= 1
 MEM           ?= 1G
+# Room for hotplug in make run and make debug: tools/dlpar adds CPU cores
+# up to MAXCPUS and DIMMs up to MAXMEM in all.
+MAXCPUS       ?= 8
+MAXMEM        ?= 8G
 BOOT          ?= kernel
 SUITE         ?=
 V             ?= 0
@@ -157,7 +161,8 @@ include user/Makefile.inc
 include test/host/Makefile.inc
 include bench/Makefile.inc
 
-RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT)
+RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT) \
+	--maxcpus $(MAXCPUS) --maxmem $(MAXMEM)
 
 run: $(KERNEL) $(BUILD)/initramfs.cpio
 	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) $(if $(filter kernel,$(BOOT)),--initrd $(BUILD)/initramfs.cpio)

@@ -926,9 +926,9 @@ def check_host_tests(c, build):
 
 def check_units(c):
     """Pure functions of the runner and the launcher."""
-    c.check(manifest.size_mib("4G") == 4096
-            and manifest.size_mib("512M") == 512
-            and manifest.size_mib("256") == 256, "sizes in MiB")
+    c.check(vrm_qemu.size_mib("4G") == 4096
+            and vrm_qemu.size_mib("512M") == 512
+            and vrm_qemu.size_mib("256") == 256, "sizes in MiB")
     c.check(tap.console_line("junk\rok 1 - x\r\n") == "ok 1 - x",
             "carriage returns overwrite, as on a terminal")
     s = manifest.parse_row("a slof 2 1G 30 boot,smp disk append=x=1 "
@@ -938,7 +938,15 @@ def check_units(c):
             and s.panic is None, "manifest row")
     s = manifest.parse_row("p vof 1 512M 60 panic panic=panic_trigger".split())
     c.check(s.panic == "panic_trigger", "manifest row with panic=")
+    s = manifest.parse_row("m vof 1 1G 60 boot maxmem=4G slots=8".split())
+    argv = vrm_qemu.command(manifest.suite_machine(s, "k", None, None, None,
+                                                   ["qemu"]))
+    c.check("1G,slots=8,maxmem=4G" in argv, "manifest row with slots=", argv)
     for row, why in (("a vof 1 1G 30 boot disk", "disk needs SLOF"),
+                     ("a vof 1 1G 30 boot dimm=512M", "dimm= without maxmem="),
+                     ("a vof 4 1G 30 boot maxcpus=2", "maxcpus below smp"),
+                     ("a vof 1 4G 30 boot maxmem=2G", "maxmem below mem"),
+                     ("a vof 1 1G 30 boot maxmem=4G slots=33", "33 slots"),
                      ("a slof 1 1G 30 boot disk fdtref", "disk and fdtref"),
                      ("a slof 1 1G 30 boot frob", "unknown option"),
                      ("a slof 1 1G", "short row"),
