@@ -282,6 +282,17 @@ def scenario_status(fake):
     sys.exit(3)
 
 
+def scenario_wrapped(fake):
+    """QEMU run by a shell that reports its abort: every test passed, and
+    the crash still fails the suite."""
+    out("1..1")
+    out("ok 1 - fine")
+    print("qemu-system-ppc64: ../hw/ppc/spapr.c:1: f: Assertion `x' failed.",
+          file=sys.stderr)
+    print("Aborted (core dumped)", file=sys.stderr, flush=True)
+    sys.exit(134)
+
+
 def scenario_sleep(fake):
     out("1..2")
     answer = ask("sleep 0")
@@ -324,9 +335,129 @@ def scenario_fdt(fake):
     out(f"{'ok' if good else 'not ok'} 1 - initrd is the dumped tree")
 
 
+class FakeTap:
+    """A fake kernel test's TAP: numbered results after the plan."""
+
+    def __init__(self, plan):
+        out(f"1..{plan}")
+        self.n = 0
+
+    def check(self, ok, desc, got=""):
+        self.n += 1
+        out(f"{'ok' if ok else 'not ok'} {self.n} - {desc}")
+        if not ok:
+            out(f"# got {got}")
+
+    def answer(self, request, status, desc):
+        """Ask the host; the answer must carry `status`."""
+        got = ask(request)
+        self.check(got == f"@@done {request.split()[0]} {status}", desc, got)
+
+
 def scenario_idle(fake):
     """A machine that just runs: test/dlpar_selftest.py acts on it."""
     hang()
+
+
+def scenario_dlpar(fake):
+    """Every DLPAR verb on a machine with room (maxcpus=4, maxmem=2G):
+    memory first, as QEMU 7.2 needs (test/fake_hotplug.py, pitfall 22)."""
+    hp = fake.hotplug
+    t = FakeTap(18)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    t.answer("mem-add 512", 0, "mem-add 512 answered 0")
+    sizes = [hp.dimms[d]["size"] >> 20 for d in hp.added]
+    t.check(sizes == [256, 512] and len(hp.backends) == 2,
+            "each mem-add is one DIMM of its size on a backend of its own",
+            sizes)
+    t.answer("mem-add 100", 1, "mem-add of part of an LMB answered 1")
+    t.answer("mem-remove 256", 1, "mem-remove 256 answered 1: the most "
+             "recent DIMM is 512 MiB")
+    t.answer("mem-remove 768", 0, "mem-remove 768 answered 0")
+    t.check(hp.deleted == hp.added[::-1] and not hp.backends,
+            "mem-remove took the most recent DIMM first, and the backends",
+            (hp.added, hp.deleted, hp.backends))
+    t.answer("mem-add 4096", 1, "mem-add beyond maxmem answered 1")
+    t.check(not hp.dimms and not hp.backends,
+            "a refused mem-add leaves no backend behind", hp.backends)
+    t.answer("cpu-add 2", 0, "cpu-add 2 answered 0")
+    t.check(sorted(hp.cores) == [0, 1, 2], "cores at the lowest free ids",
+            hp.cores)
+    t.answer("cpu-add 2", 1, "cpu-add of more cores than slots answered 1")
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    t.answer("cpu-remove 2", 0, "cpu-remove 2 answered 0")
+    t.check(hp.deleted[2:] == hp.added[-1:-3:-1] and sorted(hp.cores)
+            == [0, 1], "cpu-remove took the most recent cores first",
+            (hp.added, hp.deleted))
+    t.answer("cpu-remove 2", 1, "cpu-remove of more cores than were added "
+             "answered 1; the boot core stays")
+    for request in ("cpu-add", "cpu-remove x"):
+        t.answer(request, 1, f"{request} without a count answered 1")
+
+
+def scenario_dlpardecline(fake):
+    """The guest declines each removal once; the same removal then goes."""
+    hp = fake.hotplug
+    t = FakeTap(8)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    hp.guest = "decline"
+    t.answer("mem-remove 256", 2, "a declined mem-remove answered 2")
+    t.check(len(hp.dimms) == 1 and not hp.pending, "the DIMM stays, "
+            "no unplug pending", hp.dimms)
+    hp.guest = "release"
+    t.answer("mem-remove 256", 0, "the same mem-remove then answered 0")
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    hp.guest = "decline"
+    t.answer("cpu-remove 1", 2, "a declined cpu-remove answered 2")
+    t.check(sorted(hp.cores) == [0, 1], "the core stays", hp.cores)
+    hp.guest = "release"
+    t.answer("cpu-remove 1", 0, "the same cpu-remove then answered 0")
+
+
+def scenario_dlparnever(fake):
+    """A removal the guest never finishes: the timeout's answer, QEMU's
+    refusal of a second request, and the reset that completes it."""
+    hp = fake.hotplug
+    handshake()
+    t = FakeTap(4)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    t.answer("mem-add 256", 0, "a second mem-add 256 answered 0")
+    hp.guest = "ignore"
+    t.answer("mem-remove 256", 3, "a removal without DEVICE_DELETED "
+             "answered 3 after the timeout")
+    t.answer("mem-remove 256", 1, "the same removal, still pending in "
+             "QEMU, answered 1")
+    out("@@host reboot")
+    if not fake.qmp.reset.wait(10):
+        sys.exit(4)
+    out(fake.banner)        # one DIMM less: the reset ended the removal
+    handshake()
+    t = FakeTap(2)
+    t.answer("mem-add 256", 0, "after the reset that ended the removal, "
+             "mem-add 256 answered 0")
+    t.check(sorted(hp.backends) == sorted(d["memdev"] for d in
+                                          hp.dimms.values()),
+            "the removed DIMM's backend is gone", hp.backends)
+
+
+def scenario_dlparcrash(fake):
+    """QEMU 7.2 segfaults on a DIMM after a core was removed (pitfall 22)."""
+    t = FakeTap(4)
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    t.answer("cpu-remove 1", 0, "cpu-remove 1 answered 0")
+    t.answer("mem-add 256", 0, "never answered: QEMU crashes")
+    t.check(True, "never reached")
+
+
+def scenario_dlparabort(fake):
+    """QEMU 7.2 aborts when unplugs pile up unacknowledged (pitfall 21)."""
+    fake.hotplug.guest = "ignore"
+    t = FakeTap(5)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    t.answer("mem-remove 256", 3, "mem-remove 256 answered 3")
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    t.answer("cpu-remove 1", 3, "cpu-remove 1 answered 3")
+    t.answer("cpu-add 1", 0, "never answered: QEMU aborts")
 
 
 def typed_line():
@@ -495,6 +626,7 @@ panic        vof  1 512M 20  panic
 osterm       vof  1 512M 20  osterm
 crash        vof  1 512M 20  crash
 status       vof  1 512M 20  status
+wrapped      vof  1 512M 20  wrapped
 sleep        vof  1 512M 20  sleep
 reboot       vof  4 4G   20  reboot boots=2
 restartless  vof  1 512M 20  pass boots=2
@@ -514,6 +646,11 @@ consolehang  vof  1 512M 20  -  console={build}/hang.txt append=fake=shell
 consoleend   vof  1 512M 20  -  console={build}/end.txt append=fake=shell
 consolereject vof 1 512M 20 - console={build}/reject.txt append=fake=shell
 consolekeys  vof  1 512M 20  -  console={build}/keys.txt append=fake=shell
+dlpar        vof  1 512M 20  dlpar        maxcpus=4 maxmem=2G
+dlpardecline vof  1 512M 20  dlpardecline maxcpus=2 maxmem=1G
+dlparnever   vof  1 512M 20  dlparnever   maxcpus=2 maxmem=2G boots=2
+dlparcrash   vof  1 512M 20  dlparcrash   maxcpus=2 maxmem=1G
+dlparabort   vof  1 512M 20  dlparabort   maxcpus=4 maxmem=1G
 """
 
 # Console scripts for the fake shell, by file name.
@@ -616,7 +753,7 @@ def run_runner(build, suites, extra=()):
     argv = [sys.executable, RUN, "--build", build,
             "--kernel", os.path.join(build, "vrm.elf"),
             "--manifest", os.path.join(build, "suites"), "--qemu", fake,
-            "--jobs", "8", "--panic-grace", "0.3"]
+            "--jobs", "8", "--panic-grace", "0.3", "--unplug-timeout", "2"]
     argv += [a for s in suites for a in ("--suite", s)] + list(extra)
     r = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     return r.returncode, r.stdout, r.stderr
@@ -627,7 +764,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["150 passed, 41 failed, 3 skipped"],
+    c.check(last == ["199 passed, 44 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second$", "a passing result")
@@ -690,6 +827,7 @@ def check_scenarios(c, build):
     check_programs(c, output)
     check_expected_panics(c, output)
     check_consoles(c, output)
+    check_dlpar(c, output)
     logs = set(os.listdir(os.path.join(build, "test-logs")))
     c.check("fail.log" in logs and "pass.log" not in logs,
             "logs kept for failing suites only", sorted(logs))
@@ -722,6 +860,49 @@ def check_programs(c, output):
             (r"^not ok  programs: /t/f: init never reported its end",
              "a program that never ran fails")):
         c.has(output, pattern, desc)
+
+
+def check_dlpar(c, output):
+    """The DLPAR verbs against the fake's hot-plug model: their answers and
+    notes, the order of removals, the timeout, a decline, and QEMU's
+    crashes reported as such."""
+    output = by_suite(output)
+    for suite, last in (("dlpar", 18), ("dlpardecline", 8),
+                        ("dlparnever", 4)):
+        c.has(output, rf"^ok      {suite}: {last} - ",
+              f"{suite}: the fake kernel read every answer")
+        c.check(not re.search(rf"^not ok  {suite}:", output, re.MULTILINE),
+                f"{suite}: every answer as docs/dlpar.md says")
+    for pattern, desc in (
+            (r"^# dlpar: @@host cpu-add 2 answered 1: cpu-add 2: 1 of 4 "
+             r"core slots are free \(maxcpus\)$", "a refusal is explained"),
+            (r"^# dlpardecline: @@host mem-remove 256 answered 2: "
+             r".*dlpar-dimm1: the guest declined the removal "
+             r"\(MEM_UNPLUG_ERROR\)", "a declined DIMM is explained"),
+            (r"^# dlpardecline: @@host cpu-remove 1 answered 2: "
+             r".*dlpar-cpu1: the guest declined the removal "
+             r"\(DEVICE_UNPLUG_GUEST_ERROR\)", "a declined core is explained"),
+            (r"^# dlparnever: @@host mem-remove 256 answered 3: .*"
+             r"dlpar-dimm2: no DEVICE_DELETED within 2 s; the unplug stays "
+             r"pending", "the timeout is explained"),
+            (r"^ok      dlparnever: boot 2: banner matches machine$",
+             "after DLPAR verbs the banner is checked against QEMU's machine"),
+            (r"^not ok  dlparcrash: QEMU crashed: died with SIGSEGV during "
+             r"@@host mem-add 256$", "a QEMU crash in a verb is named"),
+            (r"^# dlparcrash: 2 of 4 planned tests reported before the "
+             r"crash$", "the tests a crash cut short are noted"),
+            (r"^not ok  dlparabort: QEMU crashed: died with SIGABRT during "
+             r"@@host cpu-add 1: corrupted double-linked list$",
+             "a QEMU abort is named with its message"),
+            (r"^not ok  wrapped: QEMU crashed: exited with status 134: "
+             r"qemu-system-ppc64: .*Assertion `x' failed\.$",
+             "an abort reported by a wrapper is a crash")):
+        c.has(output, pattern, desc)
+    for suite in ("dlparcrash", "dlparabort", "wrapped"):
+        failures = re.findall(rf"^not ok  {suite}: .*", output, re.MULTILINE)
+        c.check(len(failures) == 1 and "QEMU crashed" in failures[0],
+                f"{suite}: the crash is the one failure, not the kernel's",
+                failures)
 
 
 PANIC_PIECES = ("the dump names the exception vector",
