@@ -1162,6 +1162,28 @@ def check_units(c):
             and "-S" in argv and "tcp::1234" in argv
             and "stdio,id=console,mux=on,signal=off" in argv,
             "disk boot, gdb and terminal console", argv)
+    check_socket_units(c)
+
+
+def check_socket_units(c):
+    """make run's QMP socket: one left by a QEMU that has gone is removed,
+    one that is still served is refused."""
+    with tempfile.TemporaryDirectory() as d:
+        path = qmp.socket_path(os.path.join(d, "qmp.sock"))
+        left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        left.bind(path)
+        left.close()
+        vrm_qemu.clear_socket(path)
+        c.check(not os.path.exists(path), "a stale QMP socket is removed")
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as served:
+            served.bind(path)
+            served.listen(1)
+            try:
+                vrm_qemu.clear_socket(path)
+                c.check(False, "a QMP socket still served is refused")
+            except OSError as e:
+                c.check(os.path.exists(path) and "running QEMU" in str(e),
+                        "a QMP socket still served is refused", e)
 
 
 def check_panic_units(c):
