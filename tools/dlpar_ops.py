@@ -7,11 +7,12 @@
         for line in perform(client, "cpu-add", ["2"]):
             print(line)
 
-Every operation names the devices it adds after itself and a number that
-only grows (dlpar-cpu3, dlpar-dimm2 with its backend dlpar-mem2), so the
-machine itself remembers what was added and in which order: a removal
-takes the highest numbers first, whichever process added them, and never
-touches the boot cores or DIMMs given on QEMU's command line.
+Every operation names the devices it adds after itself and a number one
+above the highest of their kind present (dlpar-cpu3, dlpar-dimm2 with its
+backend dlpar-mem2), so the machine itself remembers what was added and in
+which order: a removal takes the highest numbers first, whichever process
+added them, and never touches the boot cores or DIMMs given on QEMU's
+command line.
 
 What "finished" means: an add is finished when QEMU has answered
 device_add (the guest's acquiring the resource is the kernel's business).
@@ -22,9 +23,9 @@ say nothing, in which case the unplug stays pending in QEMU after the
 timeout.
 
 Each operation returns lines saying what it did, or raises DlparError with
-a status: FAILED (nothing asked of QEMU could be done; an operation on
-several devices stops at the first failure, and says how many were done),
-DECLINED or TIMEOUT. qmp.QMPError from a query and ConnectionError (QEMU
+a status: FAILED (the request refused before anything was done, or a
+step refused by QEMU; an operation on several devices stops at the first
+failure, and says how many were done), DECLINED or TIMEOUT. qmp.QMPError from a query and ConnectionError (QEMU
 gone) pass through.
 """
 
@@ -167,7 +168,7 @@ def dimms(client):
 def our_backends(client):
     """The names of the memory backends we made (under /objects)."""
     return [o["name"] for o in client.execute("qom-list", path="/objects")
-            if number(o["name"], MEM_PREFIX)]
+            if number(o["name"], MEM_PREFIX) is not None]
 
 
 def drop_orphans(client, devices):
@@ -207,7 +208,8 @@ def mem_remove(client, args, timeout, cancelled):
     mib = mib_arg("mem-remove", args)
     devices = dimms(client)
     drop_orphans(client, devices)
-    ours = sorted((d for d in devices if number(d.get("id"), DIMM_PREFIX)),
+    ours = sorted((d for d in devices
+                   if number(d.get("id"), DIMM_PREFIX) is not None),
                   key=lambda d: number(d["id"], DIMM_PREFIX), reverse=True)
     chosen, total = [], 0
     for d in ours:
