@@ -8,6 +8,10 @@ BUILD         ?= build
 FIRMWARE      ?= slof
 SMP           ?= 1
 MEM           ?= 1G
+# Room for hotplug in make run and make debug: tools/dlpar adds CPU cores
+# up to MAXCPUS and DIMMs up to MAXMEM in all.
+MAXCPUS       ?= 8
+MAXMEM        ?= 8G
 BOOT          ?= kernel
 SUITE         ?=
 V             ?= 0
@@ -157,7 +161,8 @@ include user/Makefile.inc
 include test/host/Makefile.inc
 include bench/Makefile.inc
 
-RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT)
+RUN_ARGS = --firmware $(FIRMWARE) --smp $(SMP) --mem $(MEM) --boot $(BOOT) \
+	--maxcpus $(MAXCPUS) --maxmem $(MAXMEM)
 
 run: $(KERNEL) $(BUILD)/initramfs.cpio
 	$(Q)$(PYTHON) tools/vrm_qemu.py $(RUN_ARGS) --kernel $(KERNEL) --build $(BUILD) $(if $(filter kernel,$(BOOT)),--initrd $(BUILD)/initramfs.cpio)
@@ -172,10 +177,12 @@ compile_commands.json:
 	$(Q)$(MAKE) --no-print-directory -Bn V=1 all $(HOST_TESTS) $(BENCH_LINUX) | \
 		$(PYTHON) tools/compdb.py --cc $(CC) --cc $(HOSTCC) -o $@
 
-# Host-side self-tests: the runner, the benchmark harness, the build from a
-# fresh machine and an interrupted one, tools/deps.sh, the layering check.
-HOST_SELFTESTS := test/runner_selftest.py test/bench_selftest.py \
-	test/build_selftest.py test/deps_selftest.py test/layercheck_selftest.py
+# Host-side self-tests: the runner, tools/dlpar, the benchmark harness, the
+# build from a fresh machine and an interrupted one, tools/deps.sh, the
+# layering check.
+HOST_SELFTESTS := test/runner_selftest.py test/dlpar_selftest.py \
+	test/bench_selftest.py test/build_selftest.py test/deps_selftest.py \
+	test/layercheck_selftest.py
 
 test: $(KERNEL) $(BUILD)/initramfs.cpio $(HOST_TESTS)
 	$(Q)$(PYTHON) test/run --build $(BUILD) --kernel $(KERNEL) --host-tests "$(HOST_TESTS) $(HOST_SELFTESTS)" --jobs $(JOBS) $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_LOGS),--keep-logs)

@@ -8,11 +8,12 @@
     python3 test/runner_selftest.py
 
 The fake QEMU reads the scenario from its -append (the suite's `tests`
-column), prints a banner built from its -M/-smp/-m arguments, talks the
-@@host/@@done protocol on stdio and serves a minimal QMP on its -qmp socket
-(qmp_capabilities, system_reset with a RESET event, quit). The self-test
-writes a manifest of scenarios into a temporary build directory, runs
-test/run on it and checks what the runner printed, returned and kept.
+column), prints a banner built from its -M/-smp/-m arguments and the
+devices plugged since, talks the @@host/@@done protocol on stdio and serves
+a minimal QMP on its -qmp socket (qmp_capabilities, system_reset with a
+RESET event, quit, and the hot-plug commands of test/fake_hotplug.py). The
+self-test writes a manifest of scenarios into a temporary build directory,
+runs test/run on it and checks what the runner printed, returned and kept.
 """
 
 import json
@@ -33,6 +34,7 @@ sys.path.insert(0, HERE)
 
 # The runner package puts tools/ on the path for qmp and vrm_qemu.
 from runner import console, manifest, panic, script, tap  # noqa: E402
+import fake_hotplug  # noqa: E402
 import qmp  # noqa: E402
 import vrm_qemu  # noqa: E402
 
@@ -40,10 +42,15 @@ import vrm_qemu  # noqa: E402
 # ---- the fake QEMU ---------------------------------------------------------
 
 class FakeQMP:
-    """A QMP server on a unix socket, enough for qmp.py and the runner."""
+    """A QMP server on a unix socket, enough for qmp.py and the runner;
+    given QEMU's options, it serves a hot-plug model of that machine."""
 
-    def __init__(self, path):
+    def __init__(self, path, opts=None):
         self.reset = threading.Event()
+        self.lock = threading.Lock()        # one message at a time
+        self.send = None                    # to the client connected now
+        self.hotplug = None if opts is None else \
+            fake_hotplug.FakeHotplug(opts, self.event)
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.bind(path)
         self.sock.listen(1)
@@ -54,8 +61,19 @@ class FakeQMP:
             conn, _ = self.sock.accept()
             self.session(conn)
 
+    def event(self, msg):
+        """An event goes to the client connected now, as QEMU's do."""
+        try:
+            if self.send:
+                self.send(msg)
+        except OSError:
+            pass
+
     def session(self, conn):
-        send = lambda msg: conn.sendall(json.dumps(msg).encode() + b"\r\n")
+        def send(msg):
+            with self.lock:
+                conn.sendall(json.dumps(msg).encode() + b"\r\n")
+        self.send = send
         send({"QMP": {"version": {"qemu": {"major": 7}}, "capabilities": []}})
         for line in conn.makefile("rb"):
             cmd = json.loads(line)
@@ -63,6 +81,8 @@ class FakeQMP:
             if "id" in cmd:
                 reply["id"] = cmd["id"]
             if name == "system_reset":
+                if self.hotplug:
+                    self.hotplug.execute(name, {})
                 send({"event": "RESET", "data": {"guest": False}})
                 send(reply)
                 self.reset.set()
@@ -72,10 +92,19 @@ class FakeQMP:
                 os._exit(0)
             elif name in ("qmp_capabilities", "query-status"):
                 send(reply)
+            elif self.hotplug and name in fake_hotplug.COMMANDS:
+                try:
+                    reply["return"] = self.hotplug.execute(
+                        name, cmd.get("arguments", {}))
+                    send(reply)
+                except fake_hotplug.FakeError as e:
+                    send({"error": {"class": e.error_class, "desc": e.desc},
+                          "id": cmd.get("id")})
             else:
                 err = {"class": "CommandNotFound",
                        "desc": f"The command {name} has not been found"}
                 send({"error": err, "id": cmd.get("id")})
+        self.send = None
         conn.close()
 
 
@@ -264,6 +293,17 @@ def scenario_status(fake):
     sys.exit(3)
 
 
+def scenario_wrapped(fake):
+    """QEMU run by a shell that reports its abort: every test passed, and
+    the crash still fails the suite."""
+    out("1..1")
+    out("ok 1 - fine")
+    print("qemu-system-ppc64: ../hw/ppc/spapr.c:1: f: Assertion `x' failed.",
+          file=sys.stderr)
+    print("Aborted (core dumped)", file=sys.stderr, flush=True)
+    sys.exit(134)
+
+
 def scenario_sleep(fake):
     out("1..2")
     answer = ask("sleep 0")
@@ -304,6 +344,131 @@ def scenario_fdt(fake):
         good = f.read() == FAKE_DTB
     out("1..1")
     out(f"{'ok' if good else 'not ok'} 1 - initrd is the dumped tree")
+
+
+class FakeTap:
+    """A fake kernel test's TAP: numbered results after the plan."""
+
+    def __init__(self, plan):
+        out(f"1..{plan}")
+        self.n = 0
+
+    def check(self, ok, desc, got=""):
+        self.n += 1
+        out(f"{'ok' if ok else 'not ok'} {self.n} - {desc}")
+        if not ok:
+            out(f"# got {got}")
+
+    def answer(self, request, status, desc):
+        """Ask the host; the answer must carry `status`."""
+        got = ask(request)
+        self.check(got == f"@@done {request.split()[0]} {status}", desc, got)
+
+
+def scenario_idle(fake):
+    """A machine that just runs: test/dlpar_selftest.py acts on it."""
+    hang()
+
+
+def scenario_dlpar(fake):
+    """Every DLPAR verb on a machine with room (maxcpus=4, maxmem=2G):
+    memory first, as QEMU 7.2 needs (test/fake_hotplug.py, pitfall 22)."""
+    hp = fake.hotplug
+    t = FakeTap(18)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    t.answer("mem-add 512", 0, "mem-add 512 answered 0")
+    sizes = [hp.dimms[d]["size"] >> 20 for d in hp.added]
+    t.check(sizes == [256, 512] and len(hp.backends) == 2,
+            "each mem-add is one DIMM of its size on a backend of its own",
+            sizes)
+    t.answer("mem-add 100", 1, "mem-add of part of an LMB answered 1")
+    t.answer("mem-remove 256", 1, "mem-remove 256 answered 1: the most "
+             "recent DIMM is 512 MiB")
+    t.answer("mem-remove 768", 0, "mem-remove 768 answered 0")
+    t.check(hp.deleted == hp.added[::-1] and not hp.backends,
+            "mem-remove took the most recent DIMM first, and the backends",
+            (hp.added, hp.deleted, hp.backends))
+    t.answer("mem-add 4096", 1, "mem-add beyond maxmem answered 1")
+    t.check(not hp.dimms and not hp.backends,
+            "a refused mem-add leaves no backend behind", hp.backends)
+    t.answer("cpu-add 2", 0, "cpu-add 2 answered 0")
+    t.check(sorted(hp.cores) == [0, 1, 2], "cores at the lowest free ids",
+            hp.cores)
+    t.answer("cpu-add 2", 1, "cpu-add of more cores than slots answered 1")
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    t.answer("cpu-remove 2", 0, "cpu-remove 2 answered 0")
+    t.check(hp.deleted[2:] == hp.added[-1:-3:-1] and sorted(hp.cores)
+            == [0, 1], "cpu-remove took the most recent cores first",
+            (hp.added, hp.deleted))
+    t.answer("cpu-remove 2", 1, "cpu-remove of more cores than were added "
+             "answered 1; the boot core stays")
+    for request in ("cpu-add", "cpu-remove x"):
+        t.answer(request, 1, f"{request} without a count answered 1")
+
+
+def scenario_dlpardecline(fake):
+    """The guest declines each removal once; the same removal then goes."""
+    hp = fake.hotplug
+    t = FakeTap(8)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    hp.guest = "decline"
+    t.answer("mem-remove 256", 2, "a declined mem-remove answered 2")
+    t.check(len(hp.dimms) == 1 and not hp.pending, "the DIMM stays, "
+            "no unplug pending", hp.dimms)
+    hp.guest = "release"
+    t.answer("mem-remove 256", 0, "the same mem-remove then answered 0")
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    hp.guest = "decline"
+    t.answer("cpu-remove 1", 2, "a declined cpu-remove answered 2")
+    t.check(sorted(hp.cores) == [0, 1], "the core stays", hp.cores)
+    hp.guest = "release"
+    t.answer("cpu-remove 1", 0, "the same cpu-remove then answered 0")
+
+
+def scenario_dlparnever(fake):
+    """A removal the guest never finishes: the timeout's answer, QEMU's
+    refusal of a second request, and the reset that completes it."""
+    hp = fake.hotplug
+    handshake()
+    t = FakeTap(4)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    t.answer("mem-add 256", 0, "a second mem-add 256 answered 0")
+    hp.guest = "ignore"
+    t.answer("mem-remove 256", 3, "a removal without DEVICE_DELETED "
+             "answered 3 after the timeout")
+    t.answer("mem-remove 256", 1, "the same removal, still pending in "
+             "QEMU, answered 1")
+    out("@@host reboot")
+    if not fake.qmp.reset.wait(10):
+        sys.exit(4)
+    fake.boot()             # one DIMM less: the reset ended the removal
+    handshake()
+    t = FakeTap(2)
+    t.answer("mem-add 256", 0, "after the reset that ended the removal, "
+             "mem-add 256 answered 0")
+    t.check(sorted(hp.backends) == sorted(d["memdev"] for d in
+                                          hp.dimms.values()),
+            "the removed DIMM's backend is gone", hp.backends)
+
+
+def scenario_dlparcrash(fake):
+    """QEMU 7.2 segfaults on a DIMM after a core was removed (pitfall 22)."""
+    t = FakeTap(4)
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    t.answer("cpu-remove 1", 0, "cpu-remove 1 answered 0")
+    t.answer("mem-add 256", 0, "never answered: QEMU crashes")
+    t.check(True, "never reached")
+
+
+def scenario_dlparabort(fake):
+    """QEMU 7.2 aborts when unplugs pile up unacknowledged (pitfall 21)."""
+    fake.hotplug.guest = "ignore"
+    t = FakeTap(5)
+    t.answer("mem-add 256", 0, "mem-add 256 answered 0")
+    t.answer("mem-remove 256", 3, "mem-remove 256 answered 3")
+    t.answer("cpu-add 1", 0, "cpu-add 1 answered 0")
+    t.answer("cpu-remove 1", 3, "cpu-remove 1 answered 3")
+    t.answer("cpu-add 1", 0, "never answered: QEMU aborts")
 
 
 def typed_line():
@@ -397,12 +562,8 @@ class Fake:
         cpus = smp[0]
         maxcpus = next((w[len("maxcpus="):] for w in smp[1:]
                         if w.startswith("maxcpus=")), cpus)
-        mem = self.opts["-m"][0].split(",")[0]
-        mib = int(mem[:-1]) * (1024 if mem.endswith("G") else 1)
-        firmware = "vof" if "x-vof=on" in machine else "slof"
+        self.firmware = "vof" if "x-vof=on" in machine else "slof"
         self.dumpdtb = re.search(r"dumpdtb=([^,]+)", machine)
-        self.banner = (f"vrm: 0.0-fake firmware={firmware} cpus={cpus} "
-                       f"mem={mib}")
         self.qmp = None
         bootargs = self.opts.get("-append", [""])[0]
         # Suites without in-kernel tests name their scenario fake=NAME.
@@ -419,6 +580,18 @@ class Fake:
         if self.scenario != "unsized":
             log(self.sized)
 
+    @property
+    def banner(self):
+        """The banner of a boot now: the CPUs and memory the machine has."""
+        hp = self.qmp.hotplug
+        mib = sum(hp.query_memory_size_summary({}).values()) >> 20
+        return (f"vrm: 0.0-fake firmware={self.firmware} cpus={len(hp.cores)}"
+                f" mem={mib}")
+
+    @property
+    def hotplug(self):
+        return self.qmp.hotplug
+
     def run(self):
         if self.dumpdtb:
             with open(self.dumpdtb.group(1), "wb") as f:
@@ -427,7 +600,7 @@ class Fake:
             return 0
         if "-qmp" in self.opts:
             path = self.opts["-qmp"][0].split(",")[0][len("unix:"):]
-            self.qmp = FakeQMP(path)
+            self.qmp = FakeQMP(path, self.opts)
         out("SLOF\r fake firmware chatter")
         if self.scenario == "wrongbanner":
             out(self.banner.replace("cpus=", "cpus=9"))
@@ -480,6 +653,7 @@ panic        vof  1 512M 20  panic
 osterm       vof  1 512M 20  osterm
 crash        vof  1 512M 20  crash
 status       vof  1 512M 20  status
+wrapped      vof  1 512M 20  wrapped
 sleep        vof  1 512M 20  sleep
 reboot       vof  4 4G   20  reboot boots=2
 restartless  vof  1 512M 20  pass boots=2
@@ -501,6 +675,11 @@ consolehang  vof  1 512M 20  -  console={build}/hang.txt append=fake=shell
 consoleend   vof  1 512M 20  -  console={build}/end.txt append=fake=shell
 consolereject vof 1 512M 20 - console={build}/reject.txt append=fake=shell
 consolekeys  vof  1 512M 20  -  console={build}/keys.txt append=fake=shell
+dlpar        vof  1 512M 20  dlpar        maxcpus=4 maxmem=2G
+dlpardecline vof  1 512M 20  dlpardecline maxcpus=2 maxmem=1G
+dlparnever   vof  1 512M 20  dlparnever   maxcpus=2 maxmem=2G boots=2
+dlparcrash   vof  1 512M 20  dlparcrash   maxcpus=2 maxmem=1G
+dlparabort   vof  1 512M 20  dlparabort   maxcpus=4 maxmem=1G
 """
 
 # Console scripts for the fake shell, by file name.
@@ -523,24 +702,29 @@ expect vrm: ${version} firmware=
 send poweroff
 expect power off$
 """,
-    "bad.txt": r"""timeout 1
+    "bad.txt": r"""timeout 10
 prompt vrm#
 send echo one
+timeout 1
 expect ^two$
+timeout 10
 send echo three
 expect ^three$
 send job
 expect ^\[1\] \d+$
 send wait
+timeout 1
 expect ^\[1\] Done  job$
+timeout 10
 send poweroff
 expect power off$
 """,
-    "hang.txt": r"""timeout 1
+    "hang.txt": r"""timeout 10
 prompt vrm#
 send echo one
 expect ^one$
 send hang
+timeout 1
 send echo never
 expect ^never$
 send poweroff
@@ -572,7 +756,7 @@ expect ^vrm# echo half\^C$
 send echo discarded\x15echo kept
 expect ^kept$
 send busy
-timeout 1
+timeout 3
 repeat 3
 press \x03
 expect ^(\^C)+$
@@ -603,7 +787,7 @@ def run_runner(build, suites, extra=()):
     argv = [sys.executable, RUN, "--build", build,
             "--kernel", os.path.join(build, "vrm.elf"),
             "--manifest", os.path.join(build, "suites"), "--qemu", fake,
-            "--jobs", "8", "--panic-grace", "0.3"]
+            "--jobs", "8", "--panic-grace", "1", "--unplug-timeout", "2"]
     argv += [a for s in suites for a in ("--suite", s)] + list(extra)
     r = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     return r.returncode, r.stdout, r.stderr
@@ -614,7 +798,7 @@ def check_scenarios(c, build):
     rc, output, err = run_runner(build, [])
     c.check(rc == 1, "a run with failures exits 1", f"rc={rc}", err)
     last = output.rstrip("\n").splitlines()[-1:]
-    c.check(last == ["187 passed, 43 failed, 3 skipped"],
+    c.check(last == ["243 passed, 46 failed, 3 skipped"],
             "summary line is last and counts every check", output[-300:])
     c.has(output, r"^ok      pass: banner matches machine$", "banner check")
     c.has(output, r"^ok      pass: 2 - second$", "a passing result")
@@ -635,7 +819,7 @@ def check_scenarios(c, build):
           r"QEMU killed", "timeout kills QEMU")
     c.has(output, r"^not ok  panic: kernel panic\n"
           r"        # panic: kernel/x.c:7", "panic line")
-    c.has(output, r"^not ok  panic: still running 0.3 s after the panic",
+    c.has(output, r"^not ok  panic: still running 1 s after the panic",
           "QEMU killed when it outlives a panic")
     c.has(output, r"^not ok  osterm: kernel called ibm,os-term\n"
           r"        # qemu: OS terminated: no panic line", "os-term alone")
@@ -678,6 +862,7 @@ def check_scenarios(c, build):
     check_programs(c, output)
     check_expected_panics(c, output)
     check_consoles(c, output)
+    check_dlpar(c, output)
     logs = set(os.listdir(os.path.join(build, "test-logs")))
     c.check("fail.log" in logs and "pass.log" not in logs,
             "logs kept for failing suites only", sorted(logs))
@@ -731,6 +916,49 @@ def check_programs(c, output):
         c.has(output, pattern, desc)
 
 
+def check_dlpar(c, output):
+    """The DLPAR verbs against the fake's hot-plug model: their answers and
+    notes, the order of removals, the timeout, a decline, and QEMU's
+    crashes reported as such."""
+    output = by_suite(output)
+    for suite, last in (("dlpar", 18), ("dlpardecline", 8),
+                        ("dlparnever", 4)):
+        c.has(output, rf"^ok      {suite}: {last} - ",
+              f"{suite}: the fake kernel read every answer")
+        c.check(not re.search(rf"^not ok  {suite}:", output, re.MULTILINE),
+                f"{suite}: every answer as docs/dlpar.md says")
+    for pattern, desc in (
+            (r"^# dlpar: @@host cpu-add 2 answered 1: cpu-add 2: 1 of 4 "
+             r"core slots are free \(maxcpus\)$", "a refusal is explained"),
+            (r"^# dlpardecline: @@host mem-remove 256 answered 2: "
+             r".*dlpar-dimm1: the guest declined the removal "
+             r"\(MEM_UNPLUG_ERROR\)", "a declined DIMM is explained"),
+            (r"^# dlpardecline: @@host cpu-remove 1 answered 2: "
+             r".*dlpar-cpu1: the guest declined the removal "
+             r"\(DEVICE_UNPLUG_GUEST_ERROR\)", "a declined core is explained"),
+            (r"^# dlparnever: @@host mem-remove 256 answered 3: .*"
+             r"dlpar-dimm2: no DEVICE_DELETED within 2 s; the unplug stays "
+             r"pending", "the timeout is explained"),
+            (r"^ok      dlparnever: boot 2: banner matches machine$",
+             "after DLPAR verbs the banner is checked against QEMU's machine"),
+            (r"^not ok  dlparcrash: QEMU crashed: died with SIGSEGV during "
+             r"@@host mem-add 256$", "a QEMU crash in a verb is named"),
+            (r"^# dlparcrash: 2 of 4 planned tests reported before the "
+             r"crash$", "the tests a crash cut short are noted"),
+            (r"^not ok  dlparabort: QEMU crashed: died with SIGABRT during "
+             r"@@host cpu-add 1: corrupted double-linked list$",
+             "a QEMU abort is named with its message"),
+            (r"^not ok  wrapped: QEMU crashed: exited with status 134: "
+             r"qemu-system-ppc64: .*Assertion `x' failed\.$",
+             "an abort reported by a wrapper is a crash")):
+        c.has(output, pattern, desc)
+    for suite in ("dlparcrash", "dlparabort", "wrapped"):
+        failures = re.findall(rf"^not ok  {suite}: .*", output, re.MULTILINE)
+        c.check(len(failures) == 1 and "QEMU crashed" in failures[0],
+                f"{suite}: the crash is the one failure, not the kernel's",
+                failures)
+
+
 PANIC_PIECES = ("the dump names the exception vector",
                 "the dump has SRR0 and SRR1", "the dump has DAR and DSISR",
                 "the dump has LR", "the dump has all 32 GPRs",
@@ -766,7 +994,7 @@ CONSOLE_LINES = (
     (r"^ok      console: boot 2: banner matches machine$",
      "the banner after a re-IPL is checked"),
     (r"^not ok  consolefail: console: echo one -> /\^two\$/\n"
-     r"        # .*bad.txt:4: no line matching /\^two\$/ within 1 s\n"
+     r"        # .*bad.txt:5: no line matching /\^two\$/ within 1 s\n"
      r"        # the console's last lines:\n(        #   .*\n)*"
      r"        #   one\n        #   vrm#$",
      "a failed expect shows the console's last lines"),
@@ -777,7 +1005,7 @@ CONSOLE_LINES = (
     (r"^ok      consolefail: QEMU exited with status 0$",
      "the machine powers off at the end of a failing script"),
     (r"^not ok  consolehang: console: typed echo never\n"
-     r"        # .*hang.txt:6: no prompt 'vrm#' within 1 s",
+     r"        # .*hang.txt:7: no prompt 'vrm#' within 1 s",
      "a prompt that does not come fails the send"),
     (r"^not ok  consolehang: console: 2 of 6 steps not played$",
      "a failed send stops the script"),
@@ -933,9 +1161,9 @@ def check_host_tests(c, build):
 
 def check_units(c):
     """Pure functions of the runner and the launcher."""
-    c.check(manifest.size_mib("4G") == 4096
-            and manifest.size_mib("512M") == 512
-            and manifest.size_mib("256") == 256, "sizes in MiB")
+    c.check(vrm_qemu.size_mib("4G") == 4096
+            and vrm_qemu.size_mib("512M") == 512
+            and vrm_qemu.size_mib("256") == 256, "sizes in MiB")
     c.check(tap.console_line("junk\rok 1 - x\r\n") == "ok 1 - x",
             "carriage returns overwrite, as on a terminal")
     s = manifest.parse_row("a slof 2 1G 30 boot,smp disk append=x=1 "
@@ -945,7 +1173,15 @@ def check_units(c):
             and s.panic is None, "manifest row")
     s = manifest.parse_row("p vof 1 512M 60 panic panic=panic_trigger".split())
     c.check(s.panic == "panic_trigger", "manifest row with panic=")
+    s = manifest.parse_row("m vof 1 1G 60 boot maxmem=4G slots=8".split())
+    argv = vrm_qemu.command(manifest.suite_machine(s, "k", None, None, None,
+                                                   ["qemu"]))
+    c.check("1G,slots=8,maxmem=4G" in argv, "manifest row with slots=", argv)
     for row, why in (("a vof 1 1G 30 boot disk", "disk needs SLOF"),
+                     ("a vof 1 1G 30 boot dimm=512M", "dimm= without maxmem="),
+                     ("a vof 4 1G 30 boot maxcpus=2", "maxcpus below smp"),
+                     ("a vof 1 4G 30 boot maxmem=2G", "maxmem below mem"),
+                     ("a vof 1 1G 30 boot maxmem=4G slots=33", "33 slots"),
                      ("a slof 1 1G 30 boot disk fdtref", "disk and fdtref"),
                      ("a slof 1 1G 30 boot frob", "unknown option"),
                      ("a slof 1 1G", "short row"),
@@ -980,6 +1216,28 @@ def check_units(c):
             and "-S" in argv and "tcp::1234" in argv
             and "stdio,id=console,mux=on,signal=off" in argv,
             "disk boot, gdb and terminal console", argv)
+    check_socket_units(c)
+
+
+def check_socket_units(c):
+    """make run's QMP socket: one left by a QEMU that has gone is removed,
+    one that is still served is refused."""
+    with tempfile.TemporaryDirectory() as d:
+        path = qmp.socket_path(os.path.join(d, "qmp.sock"))
+        left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        left.bind(path)
+        left.close()
+        vrm_qemu.clear_socket(path)
+        c.check(not os.path.exists(path), "a stale QMP socket is removed")
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as served:
+            served.bind(path)
+            served.listen(1)
+            try:
+                vrm_qemu.clear_socket(path)
+                c.check(False, "a QMP socket still served is refused")
+            except OSError as e:
+                c.check(os.path.exists(path) and "running QEMU" in str(e),
+                        "a QMP socket still served is refused", e)
 
 
 def check_panic_units(c):
@@ -1117,6 +1375,13 @@ def check_qmp(c, build):
         c.check(False, "wait_event times out")
     except TimeoutError:
         c.check(True, "wait_event times out")
+    client.execute("system_reset")
+    client.discard(lambda e: e["event"] == "RESET")
+    try:
+        client.wait_for(lambda e: True, 0.1)
+        c.check(False, "discarded events are gone")
+    except TimeoutError:
+        c.check(True, "discarded events are gone")
     client.close()
 
 

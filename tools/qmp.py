@@ -5,7 +5,7 @@
 
     with QMPClient("build/test-logs/boot-vof-1.qmp") as qmp:
         qmp.execute("system_reset")
-        qmp.execute("device_add", driver="host-spapr-cpu-core",
+        qmp.execute("device_add", driver="power9_v2.0-spapr-cpu-core",
                     id="core1", **{"core-id": 1})
         event = qmp.wait_event("DEVICE_DELETED", timeout=10)
 
@@ -34,7 +34,7 @@ class QMPClient:
     """One connection to a QEMU QMP server socket.
 
     Events that arrive while waiting for a command's answer are kept, in
-    order, until events() or wait_event() hands them out.
+    order, until events(), wait_event() or wait_for() hands them out.
     """
 
     def __init__(self, path, timeout=30.0):
@@ -116,15 +116,27 @@ class QMPClient:
     def wait_event(self, name, timeout):
         """Return the first event called `name`, waiting up to `timeout`
         seconds; other events stay queued. Raises TimeoutError."""
+        return self.wait_for(lambda event: event.get("event") == name,
+                             timeout, name)
+
+    def wait_for(self, match, timeout, what="event"):
+        """Return the first event for which match(event) is true, waiting up
+        to `timeout` seconds; other events stay queued. Raises TimeoutError,
+        or ConnectionError when QEMU closes the socket first."""
         deadline = time.monotonic() + timeout
         while True:
             for i, event in enumerate(self._events):
-                if event.get("event") == name:
+                if match(event):
                     return self._events.pop(i)
             left = deadline - time.monotonic()
             if left <= 0 or not self._readable(left):
-                raise TimeoutError(f"no QMP event {name} in {timeout} s")
+                raise TimeoutError(f"no QMP {what} in {timeout:g} s")
             self._events.append(self._read_message(deadline))
+
+    def discard(self, match):
+        """Forget the events received so far for which match(event) is
+        true (without waiting for more)."""
+        self._events = [e for e in self.events() if not match(e)]
 
     def _readable(self, timeout):
         """True when a whole message is buffered or the socket has data."""

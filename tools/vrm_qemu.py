@@ -7,7 +7,15 @@
     python3 tools/vrm_qemu.py --firmware slof|vof --smp N --mem SIZE
         --boot kernel|disk --kernel build/vrm.elf --build build
         [--gdb [--gdb-port PORT]] [--append ARGS] [--initrd FILE]
-        [--maxcpus M] [--maxmem SIZE]
+        [--maxcpus M] [--maxmem SIZE [--slots N]]
+
+Room for hotplug. --maxcpus M gives M core slots (-smp N,maxcpus=M), of
+which N are there at boot; --maxmem SIZE lets DIMMs of up to SIZE minus
+the boot memory be plugged into N slots (-m MEM,slots=N,maxmem=SIZE; 4
+slots unless told, QEMU's pseries takes up to 32). The QMP socket
+<build>/qmp.sock is for host tools: tools/dlpar adds and removes CPUs and
+memory through it (docs/dlpar.md). A socket file left by a QEMU that has
+gone is removed first; one that a running QEMU still serves is not taken.
 
 The console. On a terminal the serial port is a multiplexed stdio chardev
 with signal=off: `-chardev stdio,id=console,mux=on,signal=off -serial
@@ -29,7 +37,9 @@ loads the boot image; an initrd cannot be given. VOF cannot boot from disk.
 import argparse
 import dataclasses
 import os
+import re
 import shlex
+import socket
 import sys
 
 QEMU_BINARY = "qemu-system-ppc64"
@@ -49,6 +59,9 @@ MACHINE_OPTIONS = ("cap-cfpc=broken,cap-sbbc=broken,"
                    "cap-ibs=broken,cap-ccf-assist=off,cap-hpt-max-page-size=16M")
 
 DEFAULT_GDB_PORT = 1234
+MAX_SLOTS = 32              # DIMM slots QEMU's pseries accepts
+
+SIZE = re.compile(r"^(\d+(?:\.\d+)?)([kmgt]?)(?:i?b)?$", re.IGNORECASE)
 
 
 @dataclasses.dataclass
@@ -85,10 +98,28 @@ def console_input(proc, text):
         pass
 
 
+def size_mib(text):
+    """QEMU's size syntax (a bare number means MiB) in MiB; raises
+    ValueError."""
+    m = SIZE.match(text)
+    if not m:
+        raise ValueError(f"bad size {text!r}")
+    shift = {"k": -10, "": 0, "m": 0, "g": 10, "t": 20}[m.group(2).lower()]
+    return int(float(m.group(1)) * 2 ** shift)
+
+
 def check(m):
     """Raise ValueError for a machine QEMU or the firmware cannot boot."""
     if m.firmware not in FIRMWARES:
         raise ValueError(f"firmware must be slof or vof, not {m.firmware!r}")
+    if m.maxcpus is not None and m.maxcpus < m.smp:
+        raise ValueError(f"maxcpus {m.maxcpus} is less than the {m.smp} "
+                         "CPUs at boot")
+    if m.maxmem is not None and size_mib(m.maxmem) < size_mib(m.mem):
+        raise ValueError(f"maxmem {m.maxmem} is less than the {m.mem} "
+                         "of memory at boot")
+    if not 1 <= m.slots <= MAX_SLOTS:
+        raise ValueError(f"slots must be 1 to {MAX_SLOTS}, not {m.slots}")
     if m.boot == "kernel":
         if not m.kernel:
             raise ValueError("booting a kernel needs --kernel")
@@ -190,6 +221,23 @@ def write_gdbinit(build, kernel, port):
     return path
 
 
+def clear_socket(path):
+    """Remove the socket file a QEMU that has gone left at `path`; raise
+    OSError when a running QEMU still serves it."""
+    if not os.path.exists(path):
+        return
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+    except ConnectionRefusedError:
+        os.remove(path)
+        return
+    finally:
+        probe.close()
+    raise OSError(f"{path} is served by a running QEMU: end it first, or "
+                  "give this machine another --build")
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(
         description="Boot vrm on QEMU pseries with the console on stdio.")
@@ -198,6 +246,7 @@ def parse_args(argv):
     p.add_argument("--mem", default="1G")
     p.add_argument("--maxcpus", type=int)
     p.add_argument("--maxmem")
+    p.add_argument("--slots", type=int, default=Machine.slots)
     p.add_argument("--boot", choices=["kernel", "disk"], default="kernel")
     p.add_argument("--kernel", default="build/vrm.elf")
     p.add_argument("--build", default="build")
@@ -214,7 +263,7 @@ def parse_args(argv):
 def main(argv):
     a = parse_args(argv)
     m = Machine(firmware=a.firmware, smp=a.smp, mem=a.mem,
-                maxcpus=a.maxcpus, maxmem=a.maxmem, boot=a.boot,
+                maxcpus=a.maxcpus, maxmem=a.maxmem, slots=a.slots, boot=a.boot,
                 kernel=a.kernel, append=a.append, initrd=a.initrd,
                 qmp=os.path.join(a.build, "qmp.sock"), interactive=True,
                 qemu=shlex.split(a.qemu))
@@ -228,12 +277,15 @@ def main(argv):
             make_disk(m.kernel, m.disk)
         if a.gdb:
             gdbinit = write_gdbinit(a.build, a.kernel, a.gdb_port)
+        clear_socket(m.qmp)
     except Exception as e:      # mkdisk's errors are its own classes
         print(f"vrm_qemu: {e}", file=sys.stderr)
         return 2
     if a.gdb:
         print(f"vrm: QEMU is halted; in another terminal run: "
               f"gdb-multiarch -x {gdbinit}", file=sys.stderr)
+    print(f"vrm: QMP socket {m.qmp} (tools/dlpar adds and removes CPUs "
+          "and memory through it)", file=sys.stderr)
     print("vrm: console on this terminal; Ctrl-A X quits, Ctrl-A H for help",
           file=sys.stderr)
     sys.stderr.flush()

@@ -10,6 +10,7 @@ import shlex
 import sys
 import traceback
 
+import dlpar_ops
 import vrm_qemu
 
 from . import REPO
@@ -57,6 +58,10 @@ def parse_args(argv):
                         "(default: $QEMU or qemu-system-ppc64)")
     p.add_argument("--host-timeout", type=float, default=HOST_TIMEOUT)
     p.add_argument("--panic-grace", type=float, default=PANIC_GRACE)
+    p.add_argument("--unplug-timeout", type=float,
+                   default=dlpar_ops.UNPLUG_TIMEOUT,
+                   help="seconds the guest may take to release a CPU core "
+                        "or a DIMM (cpu-remove, mem-remove)")
     a = p.parse_args(argv)
     a.kernel = a.kernel or os.path.join(a.build, "vrm.elf")
     a.host_tests = [t for group in a.host_tests for t in group.split()]
@@ -92,7 +97,8 @@ def main(argv):
                   qemu=shlex.split(a.qemu), host_timeout=a.host_timeout,
                   panic_grace=a.panic_grace, reporter=reporter,
                   keep_logs=a.keep_logs,
-                  initramfs=os.path.join(a.build, "initramfs.cpio"))
+                  initramfs=os.path.join(a.build, "initramfs.cpio"),
+                  unplug_timeout=a.unplug_timeout)
     os.makedirs(ctx.logdir, exist_ok=True)
     sessions = [lambda t=t: HostTest(t, ctx) for t in host_tests]
     sessions += [lambda s=s: QemuSuite(s, ctx) for s in suites]

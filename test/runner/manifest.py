@@ -11,7 +11,6 @@ import vrm_qemu
 from . import REPO
 from .script import Step, parse_script
 
-SIZE = re.compile(r"^(\d+(?:\.\d+)?)([kmgt]?)(?:i?b)?$", re.IGNORECASE)
 NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 FUNCTION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -35,21 +34,13 @@ class Suite:
     qemu_args: list[str] = field(default_factory=list)
     maxcpus: int | None = None
     maxmem: str | None = None
+    slots: int = vrm_qemu.Machine.slots     # DIMM slots with maxmem
     panic: str | None = None    # the function an expected panic starts in
     kernel_addr0: bool = True   # false: QEMU's default load address
     dimms: list[str] = field(default_factory=list)  # cold-plugged, sizes
     run: str | None = None      # user programs init runs, comma-separated
     console: list[Step] | None = None   # the console script's steps
     boots: int | None = None    # banners the suite must see (restarts)
-
-
-def size_mib(text):
-    """QEMU's size syntax (a bare number means MiB) in MiB."""
-    m = SIZE.match(text)
-    if not m:
-        raise ValueError(f"bad size {text!r}")
-    shift = {"k": -10, "": 0, "m": 0, "g": 10, "t": 20}[m.group(2).lower()]
-    return int(float(m.group(1)) * 2 ** shift)
 
 
 def parse_row(words):
@@ -59,7 +50,7 @@ def parse_row(words):
     name, firmware, smp, mem, timeout, tests = words[:6]
     if not NAME.match(name):
         raise ValueError(f"suite name {name!r} is not a plain file name")
-    size_mib(mem)
+    vrm_qemu.size_mib(mem)
     s = Suite(name, firmware, int(smp), mem, float(timeout), tests)
     for opt in words[6:]:
         parse_option(s, opt)
@@ -77,6 +68,8 @@ def parse_row(words):
                          "accepts only with -kernel, not on a disk boot")
     if s.smp < 1 or s.timeout <= 0:
         raise ValueError("smp and timeout must be positive")
+    if s.dimms and not s.maxmem:
+        raise ValueError("dimm= needs maxmem= (room for the DIMMs)")
     vrm_qemu.check(suite_machine(s, "kernel", "disk", None, None, ["qemu"]))
     return s
 
@@ -97,11 +90,13 @@ def parse_option(s, opt):
     elif eq and key == "maxcpus":
         s.maxcpus = int(value)
     elif eq and key == "dimm":
-        size_mib(value)
+        vrm_qemu.size_mib(value)
         s.dimms.append(value)
     elif eq and key == "maxmem":
-        size_mib(value)
+        vrm_qemu.size_mib(value)
         s.maxmem = value
+    elif eq and key == "slots":
+        s.slots = int(value)
     elif eq and key == "run":
         if not all(p.startswith("/") for p in value.split(",")):
             raise ValueError(f"run= needs absolute program paths, not {value!r}")
@@ -146,8 +141,8 @@ def suite_machine(s, kernel, disk, initrd, qmp_path, qemu):
     """The vrm_qemu.Machine that runs suite `s`."""
     return vrm_qemu.Machine(
         firmware=s.firmware, smp=s.smp, mem=s.mem, maxcpus=s.maxcpus,
-        maxmem=s.maxmem, boot="disk" if s.disk else "kernel", kernel=kernel,
-        kernel_addr0=s.kernel_addr0,
+        maxmem=s.maxmem, slots=s.slots, boot="disk" if s.disk else "kernel",
+        kernel=kernel, kernel_addr0=s.kernel_addr0,
         disk=disk if s.disk else None,
         append=" ".join(boot_words(s) + s.append),
         initrd=initrd, qmp=qmp_path, extra=dimm_args(s) + list(s.qemu_args),
@@ -172,4 +167,4 @@ def dimm_args(s):
 
 def boot_mem_mib(s):
     """Memory the banner must show: boot RAM plus cold-plugged DIMMs."""
-    return size_mib(s.mem) + sum(size_mib(d) for d in s.dimms)
+    return vrm_qemu.size_mib(s.mem) + sum(map(vrm_qemu.size_mib, s.dimms))

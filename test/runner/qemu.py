@@ -9,6 +9,7 @@ import shlex
 import subprocess
 import time
 
+import dlpar_ops
 import qmp
 import vrm_qemu
 
@@ -29,6 +30,10 @@ REQUEST = re.compile(r"^@@host\s+(\S+)\s*(.*)$")
 # init -t's line after each program of a run= row (user/sbin/init.c).
 EXIT_REPORT = re.compile(r"^@@exit\s+(\S+)\s+(status|signal)\s+(\d+)$")
 EXEC_FAILED = 127       # init's child could not exec the program
+# QEMU's last words when it aborts (an assertion, glibc's heap checks,
+# cpu_abort's "qemu: fatal:"), or a wrapper shell's report of its death.
+ABORT = re.compile(r"Assertion .* failed|qemu: fatal:|corrupted|double free|"
+                   r"\bAborted\b|Segmentation fault|core dumped")
 
 QUIT_WAIT = 20.0        # seconds QEMU may take to exit after QMP quit
 DUMP_TIMEOUT = 60.0     # seconds for QEMU to write its device tree
@@ -49,9 +54,12 @@ class QemuSuite(Session):
         self.boots = 0
         self.panicked = False           # a panic line was on the console
         self.os_term = None             # QEMU's line for ibm,os-term
+        self.abort_message = None       # QEMU's line when it aborted
+        self.gone_during = None         # the request QEMU vanished in
+        self.dlpar_used = False         # a DLPAR verb changed the machine
         self.last_console = ""
         self.watch = panic.PanicWatch(suite.panic) if suite.panic else None
-        # What the banner must say; DLPAR verbs will keep it current.
+        # What the banner must say; after a DLPAR verb, QEMU says it.
         self.expect = {"firmware": suite.firmware, "cpus": suite.smp,
                        "mem": boot_mem_mib(suite)}
         # What the per-CPU sizing line must say: -smp N,maxcpus=M.
@@ -82,10 +90,20 @@ class QemuSuite(Session):
         self.run_until_exit()
         self.close_qmp()
         if STOP.is_set():
-            self.check_exit()
+            self.check_exit(None)
             return
+        crash = self.crash()
         if self.os_term and not self.panicked:
             self.fail("kernel called ibm,os-term", [f"# {self.os_term}"])
+        if crash:
+            self.after_crash()
+        else:
+            self.check_end()
+        self.check_exit(crash)
+
+    def check_end(self):
+        """The checks of how the kernel's part ended: its banners, its TAP,
+        its programs or console script, its panic."""
         if self.boots == 0:
             self.fail("no banner on the console",
                       [f"# last line: {self.last_console}"])
@@ -102,7 +120,33 @@ class QemuSuite(Session):
             self.tap.close(cut_short=self.expected_panic())
         if self.watch:
             self.check_panic()
-        self.check_exit()
+
+    def crash(self):
+        """How QEMU crashed, or None: it ended by itself with a signal, with
+        a non-zero status or after an abort message on its stderr. A QEMU
+        that the runner killed, or that ended after a kernel panic (or
+        ibm,os-term), did not crash."""
+        if self.killed or self.panicked or self.os_term or STOP.is_set():
+            return None
+        if self.status == 0 and not self.abort_message:
+            return None
+        why = describe_exit(self.status)
+        if self.gone_during:
+            why += f" during {self.gone_during}"
+        return why + (f": {self.abort_message}" if self.abort_message else "")
+
+    def after_crash(self):
+        """What the crash cut short is noted, not failed: the kernel could
+        not finish, and the suite fails as a QEMU crash alone."""
+        if self.boots == 0:
+            self.note("no banner before the crash")
+        if self.player and not self.player.done:
+            total = len(self.player.steps)
+            self.note(f"console: {total - self.player.index} of {total} "
+                      "steps not played before the crash")
+        for path in self.programs[len(self.ran):]:
+            self.note(f"{path}: not ended before the crash")
+        self.tap.cut("the crash")
 
     def prepare(self):
         """Make the disk image and the reference tree the suite asks for."""
@@ -206,6 +250,8 @@ class QemuSuite(Session):
         if "OS terminated" in text and self.os_term is None:
             self.os_term = console_line(text)
             self.grace_after_panic()
+        elif ABORT.search(text) and self.abort_message is None:
+            self.abort_message = console_line(text)
 
     def panic(self, line):
         """Report it once (unless the suite expects it), then give QEMU a
@@ -231,6 +277,8 @@ class QemuSuite(Session):
         self.sized = False
         self.boot_prefix = f"boot {self.boots}: " if self.boots > 1 else ""
         self.tap.prefix = self.boot_prefix
+        if self.dlpar_used:
+            self.machine_now()
         got = {"firmware": banner.group(2), "cpus": int(banner.group(3)),
                "mem": int(banner.group(4))}
         diffs = [f"# {k}: expected {v}, got {got[k]}"
@@ -298,15 +346,50 @@ class QemuSuite(Session):
     def request(self, name, args):
         """Serve `@@host name args` and answer `@@done name status`."""
         fn = VERBS.get(name)
+        request = " ".join(["@@host", name] + args)
         try:
             if fn is None:
                 raise ValueError("unknown verb")
             status = fn(self, args)
+        except dlpar_ops.DlparError as e:
+            self.note(f"{request} answered {e.status}: {e}")
+            status = e.status
         except (qmp.QMPError, OSError, ValueError, RuntimeError) as e:
-            self.note(f"@@host {' '.join([name] + args)} failed: {e}")
+            self.note(f"{request} failed: {e}")
             status = 1
+            if isinstance(e, ConnectionError):
+                self.gone_during = request      # QEMU closed QMP: gone?
         if status is not None and self.proc is not None:
             self.write(f"@@done {name} {status}\n")
+
+    def dlpar(self, name, args):
+        """A DLPAR verb: the operation of tools/dlpar_ops.py on this QEMU,
+        waiting for a removal no longer than the suite has left. What it
+        did goes to the log."""
+        self.dlpar_used = True
+        timeout = min(self.ctx.unplug_timeout,
+                      max(self.deadline - time.monotonic(), 0.0))
+        done = []
+        try:
+            done = dlpar_ops.perform(self.qmp(), name, args, timeout,
+                                     STOP.is_set)
+        except dlpar_ops.DlparError as e:
+            done = e.done
+            raise
+        finally:
+            for line in done:
+                self.log_write(f"[runner] {name}: {line}")
+        return dlpar_ops.OK
+
+    def machine_now(self):
+        """After DLPAR verbs the banner must show the machine as QEMU has
+        it now (a removal left pending completes at a reset)."""
+        try:
+            self.expect["cpus"], self.expect["mem"] = \
+                dlpar_ops.machine_size(self.qmp())
+            self.expect_sized["present"] = self.expect["cpus"]
+        except (qmp.QMPError, OSError) as e:
+            self.note(f"QMP could not say the machine's size: {e}")
 
     def qmp(self):
         """The QMP connection to the running QEMU, opened on first use."""
@@ -344,21 +427,22 @@ class QemuSuite(Session):
         for ok, desc, diags in self.watch.results():
             self.report("ok" if ok else "not ok", desc, diags)
 
-    def check_exit(self):
-        """The last check of every suite: how QEMU ended."""
+    def check_exit(self, crash):
+        """The last check of every suite: how QEMU ended (`crash` says how
+        it crashed, if it did)."""
         if self.killed:
             self.fail(self.killed + "; QEMU killed",
                       [f"# last line: {self.last_console}"])
         elif self.expected_panic():
             ok, desc, diags = panic.exit_result(self.status, self.os_term)
             self.report("ok" if ok else "not ok", desc, diags)
+        elif crash:
+            self.fail(f"QEMU crashed: {crash}", self.recent_stderr())
         elif self.status == 0:
             self.report("ok", "QEMU exited with status 0")
-        elif self.panicked or self.os_term:
-            self.fail(f"QEMU {describe_exit(self.status)} after the panic")
-        else:
-            self.fail(f"QEMU crashed: {describe_exit(self.status)}",
-                      self.recent_stderr())
+        else:       # after a panic, or the run was interrupted
+            after = " after the panic" if self.panicked or self.os_term else ""
+            self.fail(f"QEMU {describe_exit(self.status)}{after}")
 
     def cleanup(self):
         self.close_qmp()

@@ -34,6 +34,7 @@ class Context:
     reporter: Reporter
     keep_logs: bool = False
     initramfs: str | None = None    # for suites that run user programs
+    unplug_timeout: float = 30.0    # seconds a guest may take to release
 
 
 def decode(raw):

@@ -86,6 +86,18 @@ class TapStream:
         """Nothing of a block has come since the last one ended."""
         return self.plan is None and self.count == 0 and not self.pending
 
+    def cut(self, why):
+        """End a block that `why` cut short: the results so far stand, and
+        what never came is noted, not failed."""
+        self.flush()
+        if self.plan is None and self.count:
+            self.session.note(f"{self.prefix}{self.count} results and no "
+                              f"TAP plan before {why}")
+        elif self.plan is not None and self.count < self.plan:
+            self.session.note(f"{self.prefix}{self.count} of {self.plan} "
+                              f"planned tests reported before {why}")
+        self.reset()
+
     def close(self, cut_short=False):
         """End of a block: the plan must be there and match the results.
         With `cut_short` (an expected panic ended the block) fewer results

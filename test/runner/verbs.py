@@ -5,11 +5,18 @@
 VERBS maps a verb's name to a function(suite, args) that returns the status
 to answer with `@@done <verb> <status>`, or None when the answer comes
 another way (a new boot). A verb raises qmp.QMPError, OSError, ValueError or
-RuntimeError to have 1 answered and its failure noted.
+RuntimeError to have 1 answered and its failure noted; a
+dlpar_ops.DlparError (a RuntimeError) has its own status answered.
+
+The DLPAR verbs are the operations of tools/dlpar_ops.py, which tools/dlpar
+runs too: cpu-add N, cpu-remove N, mem-add MIB, mem-remove MIB
+(docs/dlpar.md says what each answers).
 """
 
 import json
 import time
+
+import dlpar_ops
 
 from .session import STOP
 
@@ -56,3 +63,11 @@ def verb_qmp(s, args):
         raise ValueError("not a QMP command")
     s.qmp().execute(msg["execute"], **msg.get("arguments", {}))
     return 0
+
+
+def dlpar_verb(name):
+    """The DLPAR operation `name` as a verb."""
+    return lambda s, args: s.dlpar(name, args)
+
+
+VERBS.update({name: dlpar_verb(name) for name in dlpar_ops.CHANGES})
