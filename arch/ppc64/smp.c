@@ -27,7 +27,7 @@ static struct paca *boot_paca_ptrs[1] = { &boot_paca };
 
 struct paca **paca_ptrs = boot_paca_ptrs;
 unsigned long stack_guard;
-unsigned int nr_cpus_present = 1, nr_cpus_possible = 1;
+unsigned int nr_cpus_present = 1, nr_cpu_ids = 1, nr_cpus_possible = 1;
 static unsigned int threads_in_tree;
 
 extern char secondary_entry[];
@@ -81,8 +81,12 @@ static void number_thread(uint32_t server, void *arg)
 {
 	unsigned int *next = arg;
 
-	if (server != boot_paca.server)
-		paca_of((*next)++)->server = server;
+	if (server != boot_paca.server) {
+		struct paca *pc = paca_of((*next)++);
+
+		pc->server = server;
+		pc->present = true;
+	}
 }
 
 /*
@@ -139,6 +143,7 @@ int smp_init(void)
 	boot_paca.server = boot_server;
 	boot_paca.kstack_top = (unsigned long)boot_kstack + KSTACK_SIZE;
 	boot_paca.online = true;
+	boot_paca.present = true;
 	threads = for_each_thread(count_thread, &threads_in_tree);
 	nr_cpus_possible = possible_threads(threads);
 	return (int)threads_in_tree;
@@ -158,7 +163,7 @@ void smp_pacas_init(struct paca **ptrs, struct paca *more)
 	}
 	paca_ptrs = ptrs;
 	for_each_thread(number_thread, &next);
-	nr_cpus_present = threads_in_tree;
+	nr_cpus_present = nr_cpu_ids = threads_in_tree;
 }
 
 unsigned int smp_start_secondaries(void)

@@ -94,7 +94,7 @@ static void pull(unsigned int me, unsigned int margin)
 	unsigned int victim = me, most = 0;
 	struct thread *t;
 
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		if (i != me && paca_of(i)->online && cpu_of(i)->runq.nr > most) {
 			most = cpu_of(i)->runq.nr;
 			victim = i;
@@ -132,7 +132,7 @@ static unsigned int least_loaded(void)
 {
 	unsigned int best = cpu_index();
 
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		if (paca_of(i)->online && cpu_of(i)->runq.nr < cpu_of(best)->runq.nr)
 			best = i;
 	return best;
@@ -327,7 +327,7 @@ struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, i
 	uint64_t stack;
 
 	if (prio >= SCHED_PRIORITIES || (cpu != CPU_ANY && (cpu < 0 ||
-	    (unsigned int)cpu >= nr_cpus_present || !paca_of(cpu)->online)))
+	    (unsigned int)cpu >= nr_cpu_ids || !paca_of(cpu)->online)))
 		return NULL;
 	t = kzalloc(sizeof(*t));
 	if (!t)
@@ -564,7 +564,7 @@ int thread_bind(int cpu)
 {
 	struct thread *t = current_thread();
 
-	if (cpu != CPU_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
+	if (cpu != CPU_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpu_ids ||
 			       !paca_of(cpu)->online))
 		return -EINVAL;
 	t->bound = cpu;

@@ -46,7 +46,8 @@ struct paca {
 	unsigned long kstack_top;	/* the stack interrupts from user mode run on */
 	unsigned int index;		/* logical CPU number */
 	unsigned int server;		/* hardware thread / XICS server number */
-	volatile bool online;
+	volatile bool online;		/* running, and taking threads */
+	bool present;			/* a hardware thread of the partition */
 	volatile unsigned long ipi_pending;	/* bit per IPI type */
 	unsigned long ipi_count;
 	unsigned long dec_interrupts;	/* decrementer interrupts taken */

@@ -6,12 +6,18 @@
 #include <arch/paca.h>
 
 /*
- * CPUs 0 to nr_cpus_present - 1 are the hardware threads of the tree, each
- * with its paca: CPU 0 alone until smp_pacas_init. Every CPU the machine
- * may ever have, hot-pluggable ones included, is below nr_cpus_possible
- * (known from smp_init on), and gets a paca from smp_pacas_init.
+ * CPU numbers. Every CPU the machine may ever have, hot-pluggable ones
+ * included, is below nr_cpus_possible (known from smp_init on) and gets a
+ * paca from smp_pacas_init: CPU 0 alone has one before. A present CPU is a
+ * hardware thread of the partition (its paca says present): the threads of
+ * the tree at boot take numbers 0 to nr_cpus_present - 1 in tree order, a
+ * CPU that hotplug adds takes the lowest free number, and one that hotplug
+ * removes leaves its number free. nr_cpus_present counts the present CPUs;
+ * every number given so far is below nr_cpu_ids, so a loop over the CPUs
+ * stops there and looks at each paca's online (or present) flag.
  */
 extern unsigned int nr_cpus_present;
+extern unsigned int nr_cpu_ids;
 extern unsigned int nr_cpus_possible;
 
 /*
@@ -26,8 +32,8 @@ int smp_init(void);
  * translation off, start-cpu takes its address as a 32-bit cell) and
  * paca_ptrs of `ptrs` (nr_cpus_possible entries); the present threads
  * other than CPU 0 get numbers 1, 2, ... in tree order, and
- * nr_cpus_present counts them. Each paca still needs its struct cpu, and
- * its kstack_top before the CPU starts.
+ * nr_cpus_present and nr_cpu_ids count them. Each paca still needs its
+ * struct cpu, and its kstack_top before the CPU starts.
  */
 void smp_pacas_init(struct paca **ptrs, struct paca *more);
 /* Starts every other present CPU; returns how many came online. */
