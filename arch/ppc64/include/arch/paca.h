@@ -70,10 +70,17 @@ static inline struct paca *paca_of(unsigned int cpu)
 	return paca_ptrs[cpu];
 }
 
+/*
+ * Read from r13 each time, by an asm the compiler must run where it
+ * stands: a thread that switches may resume on another CPU, and a copy of
+ * r13 kept in a register across the switch would name the old CPU's paca
+ * (a local register variable guarantees nothing outside asm operands).
+ */
 static inline __attribute__((always_inline)) struct paca *this_paca(void)
 {
-	register unsigned long r13 asm("r13");
+	unsigned long r13;
 
+	asm volatile("mr %0, 13" : "=r"(r13));
 	return (struct paca *)(r13 - PACA_R13_BIAS);
 }
 
