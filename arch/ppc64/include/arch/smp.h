@@ -3,6 +3,8 @@
 #ifndef ARCH_SMP_H
 #define ARCH_SMP_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <arch/paca.h>
 
 /*
@@ -38,6 +40,29 @@ int smp_init(void);
 void smp_pacas_init(struct paca **ptrs, struct paca *more);
 /* Starts every other present CPU; returns how many came online. */
 unsigned int smp_start_secondaries(void);
+
+/*
+ * CPU hotplug, the arch side; one caller at a time (the DLPAR manager).
+ * smp_cpu_add gives hardware thread `server` the lowest free CPU number
+ * and a fresh paca, present and not yet online (its kstack_top still to
+ * set): the number, -EEXIST when that thread is present already, -ENOSPC
+ * when every number is taken. smp_cpu_start starts a present CPU with
+ * start-cpu and waits (a guard of 10 s) until it is online: 0, -EIO,
+ * -ETIMEDOUT. smp_cpu_stopped says whether a CPU that went offline has
+ * reached the RTAS stopped state. smp_cpu_remove forgets a stopped CPU:
+ * its number is free again.
+ */
+int smp_cpu_add(uint32_t server);
+int smp_cpu_start(unsigned int cpu);
+bool smp_cpu_stopped(unsigned int cpu);
+void smp_cpu_remove(unsigned int cpu);
+/*
+ * This CPU leaves, from its idle thread with interrupts off, once the
+ * scheduler has drained it: its timer events run, its interrupts go to
+ * the boot CPU and it accepts none (xics_cpu_offline), it says it is
+ * offline, and it stops with RTAS stop-self.
+ */
+void arch_cpu_offline(void) __attribute__((noreturn));
 /* Gives this CPU to the hypervisor until an interrupt, which is taken before
  * this returns. Call with interrupts off, after finding no work: an
  * interrupt arriving in between still ends the wait. Returns with
