@@ -21,6 +21,8 @@ struct runq {
 struct cpu {
 	struct thread *current;		/* the thread running here */
 	volatile bool need_resched;	/* switch at the next chance */
+	volatile bool leaving;		/* being drained: takes no threads */
+	volatile bool stopping;		/* drained: its idle thread stops it */
 	struct runq runq;
 	struct thread idle_thread;
 };
