@@ -44,4 +44,8 @@ static inline struct cpu *cpu_of(unsigned int cpu)
  * before the scheduler starts. 0 or -ENOMEM.
  */
 int cpus_init(void);
+
+/* How kmain lends DLPAR the bring-up and take-down of CPUs (kernel/cpu.c). */
+struct dr_cpu_ops;
+extern const struct dr_cpu_ops cpu_hotplug;
 #endif
