@@ -86,9 +86,9 @@ static int qmp_core(bool add)
 	return ktest_host("qmp", args);
 }
 
-static unsigned long ms_since(uint64_t start)
+static unsigned long us_between(uint64_t start, uint64_t end)
 {
-	return (unsigned long)((mftb() - start) * 1000 / tb_freq);
+	return (unsigned long)((end - start) * 1000000 / tb_freq);
 }
 
 /*
@@ -115,8 +115,8 @@ static bool change_core(struct ktest_run *t, bool add, unsigned int cpu, int lin
 		ktest_fail(t, __FILE__, line, "no log line \"%s...\"", want);
 		return false;
 	}
-	kprintf("# cpu %s: %lu ms from the QMP request to CPU %u %s (%s)\n", what,
-		ms_since(start), cpu, state, rec->text + n);
+	kprintf("# cpu %s: %lu us from the QMP request to CPU %u %s (the manager: %s)\n",
+		what, us_between(start, rec->tb), cpu, state, rec->text + n);
 	KT_EXPECT_EQ(t, rec->level, LOG_INFO);
 	return true;
 }
