@@ -89,15 +89,18 @@ static int core_read(struct dt_node node, struct core *c)
 	return 0;
 }
 
-/* The CPU number of each thread of the core that is present. */
-static unsigned int core_cpus(const struct core *c, unsigned int *cpus)
+/* The CPU numbers of the core's threads that are present, and their
+ * server numbers, in the same order. */
+static unsigned int core_cpus(const struct core *c, unsigned int *cpus, uint32_t *servers)
 {
 	unsigned int n = 0;
 
 	for (unsigned int t = 0; t < c->threads; t++)
 		for (unsigned int i = 0; i < nr_cpu_ids; i++)
-			if (paca_of(i)->present && paca_of(i)->server == c->server[t])
+			if (paca_of(i)->present && paca_of(i)->server == c->server[t]) {
+				servers[n] = c->server[t];
 				cpus[n++] = i;
+			}
 	return n;
 }
 
@@ -144,7 +147,7 @@ void dr_cpu_add(uint32_t drc_index)
 			       why);
 			return;
 		}
-		c.node = core_node(cpus, drc_index);
+		c.node = core_node(dt_find_by_path(dt_root(), "/cpus"), drc_index);
 		dt_del_node(&c.node);
 		drc_release(drc_index);
 		return;
@@ -158,6 +161,7 @@ void dr_cpu_remove(uint32_t drc_index)
 {
 	struct dt_node cpus = dt_find_by_path(dt_root(), "/cpus");
 	unsigned int down[CPU_HOTPLUG_THREADS], n;
+	uint32_t servers[CPU_HOTPLUG_THREADS];
 	uint64_t start = mftb();
 	struct core c;
 	char why[80];
@@ -167,7 +171,7 @@ void dr_cpu_remove(uint32_t drc_index)
 		pr_info("cpu remove drc-index 0x%08x: no core of the tree owns it\n", drc_index);
 		return;
 	}
-	n = core_cpus(&c, down);
+	n = core_cpus(&c, down, servers);
 	err = cpu_ops->remove(down, n, why, sizeof(why));
 	if (err) {
 		pr_warn("cpu remove drc-index 0x%08x refused: %s\n", drc_index, why);
@@ -178,10 +182,10 @@ void dr_cpu_remove(uint32_t drc_index)
 	if (err)
 		pr_err("cpu remove drc-index 0x%08x: its CPUs stopped, the connector stays: %s\n",
 		       drc_index, strerror(err));
-	/* Found again: the handle is older than the wait for the CPUs. */
-	c.node = core_node(cpus, drc_index);
+	/* Found again: the handles are older than the wait for the CPUs. */
+	c.node = core_node(dt_find_by_path(dt_root(), "/cpus"), drc_index);
 	dt_del_node(&c.node);
 	for (unsigned int t = 0; t < n; t++)
 		pr_info("cpu remove drc-index 0x%08x: CPU %u (server %u) offline, %lu us\n",
-			drc_index, down[t], paca_of(down[t])->server, us_since(start));
+			drc_index, down[t], servers[t], us_since(start));
 }
