@@ -15,7 +15,7 @@ static int panic_cpu = -1;
 
 static void stop_other_cpus(void)
 {
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		if (i != cpu_index() && paca_of(i)->online)
 			ipi_send(i, IPI_STOP);
 }

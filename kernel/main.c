@@ -151,7 +151,7 @@ void kmain(void *fdt)
 		pr_err("initramfs unusable: %s\n", strerror(err));
 	syscalls_init();
 	ports_init();
-	dr_init();
+	dr_init(&cpu_hotplug);
 	if (cmdline_get("test", tests, sizeof(tests))) {
 		ktest_run_suites(tests);
 		if (!cmdline_get("run", NULL, 0))

@@ -46,9 +46,11 @@ static void cmd_dt(char *args, const struct monitor_out *o)
 
 static void cmd_cpus(char *args, const struct monitor_out *o)
 {
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		struct paca *pc = paca_of(i);
 
+		if (!pc->present)
+			continue;
 		monitor_printf(o, "cpu %u: server %u %s, %lu ticks, %lu IPIs\n", i, pc->server,
 			pc->online ? "online" : "offline", (unsigned long)pc->ticks, pc->ipi_count);
 	}

@@ -48,7 +48,7 @@ struct rtas_args {
 static uint32_t tokens[RTAS_FN_COUNT];
 static uint32_t rtas_base, rtas_entry;
 static uint32_t error_log_max = RTAS_ERROR_LOG_MAX;
-static struct rtas_args args, panic_args;
+static struct rtas_args args, panic_args, stop_self_args;
 static char os_term_msg[128];
 static spinlock_t rtas_lock = SPINLOCK_INIT;
 static bool panicking;
@@ -75,6 +75,10 @@ int rtas_init(void)
 		tokens[i] = 0;	/* a call the firmware does not offer */
 		dt_prop_u32(node, names[i], &tokens[i]);
 	}
+	/* Written once, here: the CPUs that stop share it and only read it
+	 * (RTAS writes its status only when the call fails). */
+	stop_self_args = (struct rtas_args){ .token = cpu_to_be32(tokens[RTAS_STOP_SELF]),
+					     .nargs = cpu_to_be32(0), .nret = cpu_to_be32(1) };
 	return 0;
 }
 
@@ -194,6 +198,42 @@ int rtas_check_exception(unsigned int irq, uint32_t mask, void *buf, unsigned in
 	if (status == RTAS_NO_ERRORS_FOUND)
 		return 0;
 	return rtas_errno(status);
+}
+
+int rtas_get_sensor_state(uint32_t sensor, uint32_t index, uint32_t *state)
+{
+	return rtas_call(RTAS_GET_SENSOR_STATE, 2, 2, state, sensor, index);
+}
+
+int rtas_set_indicator(uint32_t indicator, uint32_t index, uint32_t value)
+{
+	return rtas_call(RTAS_SET_INDICATOR, 3, 1, NULL, indicator, index, value);
+}
+
+int rtas_configure_connector(struct rtas_cc_work_area *wa)
+{
+	/* The work area's real address, then the memory extent: 0, no page
+	 * beyond the first (LoPAR "ibm,configure-connector Argument Call
+	 * Buffer"). */
+	return rtas_call(RTAS_CONFIGURE_CONNECTOR, 2, 1, NULL, (uint32_t)pa(wa), 0u);
+}
+
+int rtas_start_cpu(uint32_t server, uint32_t entry, uint32_t r3)
+{
+	return rtas_call(RTAS_START_CPU, 3, 1, NULL, server, entry, r3);
+}
+
+int rtas_query_cpu_stopped_state(uint32_t server, uint32_t *state)
+{
+	return rtas_call(RTAS_QUERY_CPU_STOPPED_STATE, 1, 2, state, server);
+}
+
+int rtas_stop_self(void)
+{
+	if (!tokens[RTAS_STOP_SELF])
+		return RTAS_NOT_AVAILABLE;
+	fw_call(rtas_entry, pa(&stop_self_args), rtas_base);
+	return (int32_t)be32_to_cpu(stop_self_args.cell[0]);
 }
 
 int rtas_get_time_of_day(struct rtc_time *t)

@@ -33,6 +33,14 @@ void slb_flush_ack(void)
 	__atomic_store_n(&pc->slb_flushed, gen, __ATOMIC_RELEASE);
 }
 
+/* Full barriers here and in slb_flush_cpus: of a CPU coming online and a
+ * flush beginning, at least one sees the other. */
+void slb_flush_join(void)
+{
+	sync();
+	slb_flush_ack();
+}
+
 /*
  * Waits until every other online CPU has flushed. A CPU that takes a
  * segment miss meanwhile finishes it before it sees the IPI (handlers run
@@ -44,6 +52,9 @@ void slb_flush_cpus(const unsigned long *mask)
 	unsigned long gen = __atomic_add_fetch(&flush_generation, 1, __ATOMIC_ACQ_REL);
 	unsigned int me = cpu_index(), i;
 
+	/* Against slb_flush_join: a CPU coming online is seen online
+	 * below, or it sees this generation. */
+	sync();
 	slb_flush_ack();
 	bitmap_for_each_set(i, mask, nr_cpus_possible)
 		if (i != me && paca_of(i)->online)

@@ -15,10 +15,6 @@
 #include <vrm/errno.h>
 #include <vrm/log.h>
 
-/* query-cpu-stopped-state results (LoPAR, "query-cpu-stopped-state"). */
-#define CPU_STATE_STOPPED	0
-#define CPU_STATE_RUNNING	2
-
 /* CPU 0's paca and stack, which head.S gives it before any C runs: long
  * before memory can be allocated. */
 struct paca boot_paca;
@@ -27,7 +23,7 @@ static struct paca *boot_paca_ptrs[1] = { &boot_paca };
 
 struct paca **paca_ptrs = boot_paca_ptrs;
 unsigned long stack_guard;
-unsigned int nr_cpus_present = 1, nr_cpus_possible = 1;
+unsigned int nr_cpus_present = 1, nr_cpu_ids = 1, nr_cpus_possible = 1;
 static unsigned int threads_in_tree;
 
 extern char secondary_entry[];
@@ -81,8 +77,12 @@ static void number_thread(uint32_t server, void *arg)
 {
 	unsigned int *next = arg;
 
-	if (server != boot_paca.server)
-		paca_of((*next)++)->server = server;
+	if (server != boot_paca.server) {
+		struct paca *pc = paca_of((*next)++);
+
+		pc->server = server;
+		pc->present = true;
+	}
 }
 
 /*
@@ -111,8 +111,8 @@ static int cpu_running(unsigned int server)
 {
 	uint32_t state;
 
-	return rtas_call(RTAS_QUERY_CPU_STOPPED_STATE, 1, 2, &state, server) == 0 &&
-	       state == CPU_STATE_RUNNING;
+	return rtas_query_cpu_stopped_state(server, &state) == RTAS_OK &&
+	       state == RTAS_CPU_RUNNING;
 }
 
 int smp_init(void)
@@ -139,6 +139,7 @@ int smp_init(void)
 	boot_paca.server = boot_server;
 	boot_paca.kstack_top = (unsigned long)boot_kstack + KSTACK_SIZE;
 	boot_paca.online = true;
+	boot_paca.present = true;
 	threads = for_each_thread(count_thread, &threads_in_tree);
 	nr_cpus_possible = possible_threads(threads);
 	return (int)threads_in_tree;
@@ -158,34 +159,83 @@ void smp_pacas_init(struct paca **ptrs, struct paca *more)
 	}
 	paca_ptrs = ptrs;
 	for_each_thread(number_thread, &next);
-	nr_cpus_present = threads_in_tree;
+	nr_cpus_present = nr_cpu_ids = threads_in_tree;
+}
+
+int smp_cpu_start(unsigned int cpu)
+{
+	struct paca *pc = paca_of(cpu);
+	uint64_t give_up;
+	int status;
+
+	status = rtas_start_cpu(pc->server, (uint32_t)pa(secondary_entry), (uint32_t)pa(pc));
+	if (status) {
+		pr_err("start-cpu %u failed: %d\n", pc->server, status);
+		return rtas_errno(status);
+	}
+	/* A guard against a CPU that never arrives, not a measurement. */
+	give_up = mftb() + 10 * tb_freq;
+	while (!pc->online && mftb() < give_up)
+		cpu_relax();
+	if (pc->online)
+		return 0;
+	pr_err("CPU %u (server %u) did not come online\n", cpu, pc->server);
+	return -ETIMEDOUT;
 }
 
 unsigned int smp_start_secondaries(void)
 {
-	unsigned int i, online = 1;
+	unsigned int online = 1;
 
-	for (i = 1; i < nr_cpus_present; i++) {
-		struct paca *pc = paca_of(i);
-		uint64_t give_up;
-		int status;
-
-		status = rtas_call(RTAS_START_CPU, 3, 1, NULL, pc->server,
-				   (uint32_t)pa(secondary_entry), (uint32_t)pa(pc));
-		if (status) {
-			pr_err("start-cpu %u failed: %d\n", pc->server, status);
-			continue;
-		}
-		/* A guard against a CPU that never arrives, not a measurement. */
-		give_up = mftb() + 10 * tb_freq;
-		while (!pc->online && mftb() < give_up)
-			cpu_relax();
-		if (pc->online)
-			online++;
-		else
-			pr_err("CPU %u (server %u) did not come online\n", i, pc->server);
-	}
+	for (unsigned int i = 1; i < nr_cpus_present; i++)
+		online += smp_cpu_start(i) == 0;
 	return online;
+}
+
+int smp_cpu_add(uint32_t server)
+{
+	unsigned int n;
+	struct paca *pc;
+
+	for (n = 0; n < nr_cpu_ids; n++)
+		if (paca_of(n)->present && paca_of(n)->server == server)
+			return -EEXIST;
+	for (n = 1; n < nr_cpus_possible && paca_of(n)->present; n++)
+		;
+	if (n == nr_cpus_possible)
+		return -ENOSPC;
+	/* Nothing of a CPU that had the number before stays. */
+	pc = paca_of(n);
+	*pc = (struct paca){ .canary = stack_guard, .index = n, .server = server,
+			     .present = true, .cpu = pc->cpu };
+	exception_paca_init(pc);
+	nr_cpus_present++;
+	if (n >= nr_cpu_ids)
+		__atomic_store_n(&nr_cpu_ids, n + 1, __ATOMIC_RELEASE);
+	return (int)n;
+}
+
+bool smp_cpu_stopped(unsigned int cpu)
+{
+	struct paca *pc = paca_of(cpu);
+	uint32_t state;
+
+	/* QEMU reports a thread that waits in H_CEDE as stopped too: only
+	 * once the CPU has said it is offline (its last step before
+	 * stop-self, with interrupts off: no cede after it) does the RTAS
+	 * state tell stop-self done. */
+	return !__atomic_load_n(&pc->online, __ATOMIC_ACQUIRE) &&
+	       rtas_query_cpu_stopped_state(pc->server, &state) == RTAS_OK &&
+	       state == RTAS_CPU_STOPPED;
+}
+
+void smp_cpu_remove(unsigned int cpu)
+{
+	struct paca *pc = paca_of(cpu);
+
+	pc->present = false;
+	pc->kstack_top = 0;
+	nr_cpus_present--;
 }
 
 /* Entered from secondary_entry with r13 and the stack set up. */
@@ -204,6 +254,23 @@ void arch_cpu_idle(void)
 	 * set, so the wake-up interrupt is taken here. */
 	hv_cede();
 	irq_disable();
+}
+
+void arch_cpu_offline(void)
+{
+	struct paca *pc = this_paca();
+	int status;
+
+	/* Timer events queued here run first: whoever queued them waits for
+	 * them. The decrementer ends each cede. */
+	while (pc->timer_events)
+		arch_cpu_idle();
+	xics_cpu_offline();
+	__atomic_store_n(&pc->online, false, __ATOMIC_SEQ_CST);
+	/* LoPAR "stop-self": the thread stops until a start-cpu. */
+	status = rtas_stop_self();
+	pr_err("CPU %u: stop-self returned %d; halted\n", pc->index, status);
+	arch_cpu_stop();
 }
 
 void arch_cpu_stop(void)

@@ -46,6 +46,33 @@ void xics_cpu_init(void)
 	hv_ipi(this_paca()->server, PRIO_MASKED);
 }
 
+/*
+ * vrm points every source at the boot CPU (irq_register) and never joins
+ * a CPU to the global interrupt queue (LoPAR's indicator 9005, which QEMU
+ * does not implement), so there is normally nothing to move; a registered
+ * source that ibm,get-xive says is served here all the same moves to the
+ * boot CPU, at its priority, before this CPU goes.
+ */
+void xics_cpu_offline(void)
+{
+	unsigned int me = this_paca()->server, irqs[MAX_HANDLERS], n = 0;
+	unsigned long ee = spin_lock_irqsave(&slots_lock);
+
+	for (int i = 0; i < MAX_HANDLERS; i++)
+		if (slots[i].handler)
+			irqs[n++] = slots[i].irq;
+	spin_unlock_irqrestore(&slots_lock, ee);
+	for (unsigned int i = 0; i < n; i++) {
+		uint32_t out[2];
+
+		if (rtas_call(RTAS_GET_XIVE, 1, 3, out, irqs[i]) == RTAS_OK && out[0] == me &&
+		    out[1] != PRIO_MASKED)
+			rtas_call(RTAS_SET_XIVE, 3, 1, NULL, irqs[i], paca_of(0)->server, out[1]);
+	}
+	hv_cppr(0);
+	hv_ipi(me, PRIO_MASKED);
+}
+
 int irq_register(unsigned int irq, irq_handler_t handler, void *arg)
 {
 	struct irq_slot *free = NULL;

@@ -21,6 +21,8 @@ struct runq {
 struct cpu {
 	struct thread *current;		/* the thread running here */
 	volatile bool need_resched;	/* switch at the next chance */
+	volatile bool leaving;		/* being drained: takes no threads */
+	volatile bool stopping;		/* drained: its idle thread stops it */
 	struct runq runq;
 	struct thread idle_thread;
 };
@@ -42,4 +44,8 @@ static inline struct cpu *cpu_of(unsigned int cpu)
  * before the scheduler starts. 0 or -ENOMEM.
  */
 int cpus_init(void);
+
+/* How kmain lends DLPAR the bring-up and take-down of CPUs (kernel/cpu.c). */
+struct dr_cpu_ops;
+extern const struct dr_cpu_ops cpu_hotplug;
 #endif

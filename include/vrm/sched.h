@@ -41,6 +41,7 @@ struct thread {
 	void *arg;
 	const void *wchan;		/* what it sleeps on */
 	struct thread *next;		/* run queue or sleep list */
+	struct thread *all_next, *all_prev;	/* every thread but the idle ones */
 	unsigned long switches;		/* times it was switched in */
 	volatile bool exited;
 	volatile bool interrupted;	/* thread_interrupt came: end the sleep */
@@ -54,6 +55,27 @@ struct thread {
  * boot CPU before anything else is created, each secondary as it starts. */
 void sched_init(void);
 void sched_cpu_start(void) __attribute__((noreturn));
+
+/*
+ * CPU hotplug. sched_cpu_prepare readies the queue of a CPU that is about
+ * to start (again): before its start-cpu, from another CPU.
+ *
+ * sched_cpus_drain takes CPUs (the threads of one core) out of use: no
+ * thread is placed on them from then on, the threads queued there move to
+ * other CPUs, each running thread moves at its next switch (a reschedule
+ * IPI makes that soon), and then each CPU's idle thread stops its CPU
+ * (arch_cpu_offline) once nothing is queued there. It refuses, with
+ * -EBUSY and nothing changed, while any thread that has not exited is
+ * bound to one of them (*why says which: the first found); -EINVAL when
+ * one of them takes no threads (not online, or already leaving).
+ */
+struct sched_bound {
+	unsigned long tid;
+	char name[24];
+	unsigned int cpu;
+};
+void sched_cpu_prepare(unsigned int cpu);
+int sched_cpus_drain(const unsigned int *cpus, unsigned int n, struct sched_bound *why);
 
 /* A new runnable thread running fn(arg) at prio, on `cpu` only (or
  * CPU_ANY). NULL when memory is short. */

@@ -151,7 +151,7 @@ static int read_sources(void)
 	return nr_sources ? 0 : -ENOENT;
 }
 
-int dr_init(void)
+int dr_init(const struct dr_cpu_ops *cpu)
 {
 	unsigned int enabled = 0;
 	int err;
@@ -166,6 +166,7 @@ int dr_init(void)
 		pr_err("no usable /event-sources/hot-plug-events: %s\n", strerror(err));
 		return err;
 	}
+	dr_cpu_init(cpu);
 	err = dr_manager_start();
 	if (!err && !thread_create(event_thread, NULL, PRIO_DEFAULT, CPU_ANY, "dr-events"))
 		err = -ENOMEM;

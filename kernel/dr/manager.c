@@ -3,9 +3,10 @@
 
 /*
  * The event path (event.c) queues what it decodes; this thread takes the
- * events one at a time, in order. It only logs them for now: acquiring a
- * DRC, configure-connector and starting a CPU sleep, so they belong here
- * and not in the interrupt, and come with the manager's later work.
+ * events one at a time, in order, logs each, and acts on those for CPU
+ * cores (cpu.c): acquiring a DRC, configure-connector and starting or
+ * stopping a CPU sleep, so they belong here and not in the interrupt.
+ * Memory events are only logged for now.
  */
 #define pr_fmt "dr: "
 #include <arch/spinlock.h>
@@ -58,6 +59,14 @@ static void manager(void *arg)
 		queue_get(&ev);
 		rtas_hotplug_describe(&ev, line, sizeof(line));
 		pr_info("event: %s\n", line);
+		if (ev.resource != RTAS_HP_CPU)
+			continue;
+		if (ev.ident != RTAS_HP_BY_INDEX)
+			pr_warn("%s: only CPU events by DRC index are handled\n", line);
+		else if (ev.action == RTAS_HP_ADD)
+			dr_cpu_add(ev.index);
+		else
+			dr_cpu_remove(ev.index);
 	}
 }
 

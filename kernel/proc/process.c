@@ -380,7 +380,7 @@ long sys_bindprocessor(const unsigned long *a)
 
 	if (what != BINDPROCESS && what != BINDTHREAD)
 		return -EINVAL;
-	if (cpu != PROCESSOR_CLASS_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
+	if (cpu != PROCESSOR_CLASS_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpu_ids ||
 					   !paca_of(cpu)->online))
 		return -EINVAL;
 	bound = cpu == PROCESSOR_CLASS_ANY ? CPU_ANY : cpu;

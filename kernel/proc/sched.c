@@ -9,8 +9,15 @@
  * two threads more than itself. A thread whose context is still being
  * saved (on_cpu) is never picked elsewhere; the thread switched to clears
  * that flag.
+ *
+ * A CPU that hotplug removes is drained first: it takes no more threads
+ * (leaving), what is queued there moves, the running thread moves at its
+ * next switch, and then its idle thread stops it (stopping). Every thread
+ * but the idle ones is on one list, so that a thread bound to the CPU is
+ * found wherever it is (running, queued, asleep, not started yet).
  */
 #define pr_fmt "sched: "
+#include <string.h>
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/smp.h>
@@ -33,6 +40,8 @@ static spinlock_t timeout_lock = SPINLOCK_INIT;
 static struct thread *timeouts;		/* by deadline */
 static unsigned long next_tid = 1;
 static struct sched_stats stats;
+static spinlock_t all_lock = SPINLOCK_INIT;
+static struct thread *all_threads;	/* but the idle ones */
 
 struct thread *current_thread(void)
 {
@@ -75,6 +84,36 @@ static struct thread *dequeue(struct runq *rq, const struct thread *self, bool s
 
 #define BALANCE_TICKS	4
 
+/* Whether new and moving threads may go to this CPU. */
+static bool takes_threads(unsigned int cpu)
+{
+	return paca_of(cpu)->online && !cpu_of(cpu)->leaving;
+}
+
+static void all_threads_add(struct thread *t)
+{
+	t->all_prev = NULL;
+	t->all_next = all_threads;
+	if (all_threads)
+		all_threads->all_prev = t;
+	all_threads = t;
+}
+
+static void all_threads_remove(struct thread *t)
+{
+	unsigned long ee = spin_lock_irqsave(&all_lock);
+
+	if (t->all_prev)
+		t->all_prev->all_next = t->all_next;
+	else
+		all_threads = t->all_next;
+	if (t->all_next)
+		t->all_next->all_prev = t->all_prev;
+	spin_unlock_irqrestore(&all_lock, ee);
+}
+
+static void put_on(unsigned int cpu, struct thread *t);
+
 /* Threads queued or running on a CPU (its idle thread not counted). */
 static unsigned int load(unsigned int cpu)
 {
@@ -94,7 +133,9 @@ static void pull(unsigned int me, unsigned int margin)
 	unsigned int victim = me, most = 0;
 	struct thread *t;
 
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	if (cpu_of(me)->leaving)
+		return;
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		if (i != me && paca_of(i)->online && cpu_of(i)->runq.nr > most) {
 			most = cpu_of(i)->runq.nr;
 			victim = i;
@@ -106,18 +147,50 @@ static void pull(unsigned int me, unsigned int margin)
 	spin_unlock(&cpu_of(victim)->runq.lock);
 	if (!t)
 		return;
-	spin_lock(&cpu_of(me)->runq.lock);
-	t->cpu = me;
-	enqueue(&cpu_of(me)->runq, t);
 	__atomic_add_fetch(&stats.steals, 1, __ATOMIC_RELAXED);
-	spin_unlock(&cpu_of(me)->runq.lock);
+	put_on(me, t);
 }
 
+static unsigned int least_loaded(void)
+{
+	unsigned int best = cpu_index();
+
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
+		if (takes_threads(i) && (!takes_threads(best) ||
+					 cpu_of(i)->runq.nr < cpu_of(best)->runq.nr))
+			best = i;
+	return best;
+}
+
+/* Where a thread goes when it moves: its CPU if bound, else the least loaded. */
+static unsigned int home(const struct thread *t)
+{
+	return t->bound != CPU_ANY ? (unsigned int)t->bound : least_loaded();
+}
+
+/*
+ * Queues a thread on `cpu`, or on another when that one takes no threads
+ * (it is leaving: checked under its queue's lock, which the drain takes
+ * too, so nothing lands there once it is drained). A thread bound to a
+ * leaving CPU can only be one that bindprocessor bound while the CPU was
+ * being drained: it is unbound, and says so.
+ */
 static void put_on(unsigned int cpu, struct thread *t)
 {
 	struct runq *rq = &cpu_of(cpu)->runq;
 	unsigned long ee = spin_lock_irqsave(&rq->lock);
 
+	while (!takes_threads(cpu)) {
+		spin_unlock_irqrestore(&rq->lock, ee);
+		if (t->bound == (int)cpu) {
+			pr_warn("thread %lu (%s) was bound to CPU %u, which is leaving: unbound\n",
+				t->tid, t->name, cpu);
+			t->bound = CPU_ANY;
+		}
+		cpu = home(t);
+		rq = &cpu_of(cpu)->runq;
+		ee = spin_lock_irqsave(&rq->lock);
+	}
 	t->state = THREAD_RUNNABLE;
 	t->cpu = cpu;
 	enqueue(rq, t);
@@ -126,16 +199,6 @@ static void put_on(unsigned int cpu, struct thread *t)
 		ipi_send(cpu, IPI_RESCHEDULE);
 	else if (t->prio <= current_thread()->prio || current_thread() == rq->idle)
 		this_cpu()->need_resched = true;
-}
-
-static unsigned int least_loaded(void)
-{
-	unsigned int best = cpu_index();
-
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
-		if (paca_of(i)->online && cpu_of(i)->runq.nr < cpu_of(best)->runq.nr)
-			best = i;
-	return best;
 }
 
 static void finish_switch(struct thread *last)
@@ -158,19 +221,16 @@ static void schedule(void)
 	unsigned int me = pc->index;
 	struct runq *rq = &c->runq;
 	struct thread *prev = c->current, *next, *last;
-	int move_to = -1;
+	bool move = false;
 
 	if (!rq->nr)
 		pull(me, 1);
 	spin_lock(&rq->lock);
 	if (prev->state == THREAD_RUNNING && prev != rq->idle) {
-		if (prev->bound != CPU_ANY && prev->bound != (int)me) {
-			move_to = prev->bound;
-			prev->state = THREAD_RUNNABLE;
-		} else {
-			prev->state = THREAD_RUNNABLE;
+		prev->state = THREAD_RUNNABLE;
+		move = c->leaving || (prev->bound != CPU_ANY && prev->bound != (int)me);
+		if (!move)
 			enqueue(rq, prev);
-		}
 	}
 	next = dequeue(rq, prev, false);
 	if (!next)
@@ -190,8 +250,8 @@ static void schedule(void)
 	pc->kstack_top = next->kstack_top;
 	aspace_switch(next->task ? next->task->as : NULL);
 	spin_unlock(&rq->lock);
-	if (move_to >= 0)
-		put_on((unsigned int)move_to, prev);
+	if (move)
+		put_on(home(prev), prev);
 	last = arch_context_switch(&prev->ctx, &next->ctx, prev);
 	finish_switch(last);
 }
@@ -253,10 +313,13 @@ static void interrupt_exit(struct trap_frame *f)
 
 static void __attribute__((noreturn)) idle_loop(void)
 {
-	struct runq *rq = &this_cpu()->runq;
+	struct cpu *c = this_cpu();
+	struct runq *rq = &c->runq;
 
 	for (;;) {
 		irq_disable();
+		if (c->stopping && !rq->nr)
+			arch_cpu_offline();
 		if (!rq->nr)
 			pull(cpu_index(), 1);
 		if (rq->nr)
@@ -292,6 +355,7 @@ void sched_init(void)
 	arch_context_init(&idle->ctx, (void *)idle->kstack_top, idle_start, NULL);
 	pc->cpu->runq.idle = idle;
 	pc->cpu->current = &boot_thread;
+	all_threads_add(&boot_thread);
 	exception_set_interrupt_exit(interrupt_exit);
 }
 
@@ -325,9 +389,10 @@ struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, i
 {
 	struct thread *t;
 	uint64_t stack;
+	unsigned long ee;
 
 	if (prio >= SCHED_PRIORITIES || (cpu != CPU_ANY && (cpu < 0 ||
-	    (unsigned int)cpu >= nr_cpus_present || !paca_of(cpu)->online)))
+	    (unsigned int)cpu >= nr_cpu_ids)))
 		return NULL;
 	t = kzalloc(sizeof(*t));
 	if (!t)
@@ -340,11 +405,23 @@ struct thread *thread_new(void (*fn)(void *arg), void *arg, unsigned int prio, i
 			      .name = name, .prio = prio, .bound = cpu, .kstack = stack,
 			      .kstack_top = stack_top(stack), .fn = fn, .arg = arg };
 	arch_context_init(&t->ctx, (void *)(t->kstack_top - reserve), thread_main, t);
+	/* Checked under the list's lock, which a drain's search takes after
+	 * marking its CPU leaving: a thread bound to it is refused or found. */
+	ee = spin_lock_irqsave(&all_lock);
+	if (cpu != CPU_ANY && !takes_threads((unsigned int)cpu)) {
+		spin_unlock_irqrestore(&all_lock, ee);
+		frame_free(stack, THREAD_STACK_ORDER);
+		kfree(t);
+		return NULL;
+	}
+	all_threads_add(t);
+	spin_unlock_irqrestore(&all_lock, ee);
 	return t;
 }
 
 void thread_discard(struct thread *t)
 {
+	all_threads_remove(t);
 	frame_free(t->kstack, THREAD_STACK_ORDER);
 	kfree(t);
 }
@@ -563,14 +640,104 @@ unsigned int wakeup(const void *chan)
 int thread_bind(int cpu)
 {
 	struct thread *t = current_thread();
+	unsigned long ee;
 
-	if (cpu != CPU_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpus_present ||
-			       !paca_of(cpu)->online))
+	if (cpu != CPU_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpu_ids))
 		return -EINVAL;
+	ee = spin_lock_irqsave(&all_lock);
+	if (cpu != CPU_ANY && !takes_threads((unsigned int)cpu)) {
+		spin_unlock_irqrestore(&all_lock, ee);
+		return -EINVAL;
+	}
 	t->bound = cpu;
+	spin_unlock_irqrestore(&all_lock, ee);
 	if (cpu != CPU_ANY && (unsigned int)cpu != cpu_index())
 		thread_yield();
 	return 0;
+}
+
+void sched_cpu_prepare(unsigned int cpu)
+{
+	struct cpu *c = cpu_of(cpu);
+
+	c->leaving = false;
+	c->stopping = false;
+	c->need_resched = false;
+	c->runq.last_tick = 0;
+}
+
+/* A thread bound to one of the CPUs, not the idle ones; all_lock held. */
+static struct thread *find_bound(const unsigned int *cpus, unsigned int n)
+{
+	for (struct thread *t = all_threads; t; t = t->all_next) {
+		if (t->exited)
+			continue;
+		for (unsigned int i = 0; i < n; i++)
+			if (t->bound == (int)cpus[i])
+				return t;
+	}
+	return NULL;
+}
+
+/*
+ * Moves every thread queued on a leaving CPU to where it now belongs. One
+ * whose context is still being saved (on_cpu) may move too: no CPU picks
+ * it before that is done.
+ */
+static void migrate_queued(unsigned int cpu)
+{
+	struct runq *rq = &cpu_of(cpu)->runq;
+	struct thread *moving = NULL, *t;
+	unsigned long ee = spin_lock_irqsave(&rq->lock);
+
+	for (unsigned int p = 0; p < SCHED_PRIORITIES; p++) {
+		while ((t = rq->head[p])) {
+			rq->head[p] = t->next;
+			t->next = moving;
+			moving = t;
+		}
+		rq->tail[p] = NULL;
+	}
+	rq->nr = 0;
+	spin_unlock_irqrestore(&rq->lock, ee);
+	while ((t = moving)) {
+		moving = t->next;
+		put_on(home(t), t);
+	}
+}
+
+int sched_cpus_drain(const unsigned int *cpus, unsigned int n, struct sched_bound *why)
+{
+	struct thread *t;
+	unsigned long ee;
+
+	for (unsigned int i = 0; i < n; i++)
+		if (cpus[i] >= nr_cpu_ids || !takes_threads(cpus[i]))
+			return -EINVAL;
+	for (unsigned int i = 0; i < n; i++) {
+		struct runq *rq = &cpu_of(cpus[i])->runq;
+
+		ee = spin_lock_irqsave(&rq->lock);
+		cpu_of(cpus[i])->leaving = true;
+		spin_unlock_irqrestore(&rq->lock, ee);
+	}
+	ee = spin_lock_irqsave(&all_lock);
+	t = find_bound(cpus, n);
+	if (t) {
+		*why = (struct sched_bound){ .tid = t->tid, .cpu = (unsigned int)t->bound };
+		strlcpy(why->name, t->name, sizeof(why->name));
+	}
+	spin_unlock_irqrestore(&all_lock, ee);
+	for (unsigned int i = 0; i < n; i++) {
+		if (t) {
+			cpu_of(cpus[i])->leaving = false;
+			continue;
+		}
+		migrate_queued(cpus[i]);
+		cpu_of(cpus[i])->stopping = true;
+		ipi_send(cpus[i], IPI_RESCHEDULE);
+	}
+	return t ? -EBUSY : 0;
 }
 
 void sched_stats(struct sched_stats *out)

@@ -124,7 +124,7 @@ static long cpus_online(void)
 {
 	long n = 0;
 
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		n += paca_of(i)->online;
 	return n;
 }

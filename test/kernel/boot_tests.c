@@ -194,14 +194,14 @@ KTEST(boot, "every CPU in the tree came online")
 {
 	unsigned int online = 0;
 
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		online += paca_of(i)->online;
 	KT_EXPECT_EQ(t, online, nr_cpus_present);
 }
 
 KTEST(boot, "an IPI reaches every online CPU, this one included")
 {
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		struct paca *pc = paca_of(i);
 		unsigned long before = pc->ipi_count;
 		uint64_t give_up = mftb() + 10 * tb_freq;	/* a hang guard only */

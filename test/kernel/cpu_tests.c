@@ -77,20 +77,20 @@ KTEST(cpus, "every possible CPU has a paca of its own, numbered, below 4 GiB, an
 KTEST(cpus, "a CPU that starts gets a stack from the allocator; one not present has none")
 {
 	extern char _image_start[], _image_end[];
-	int absent = (int)nr_cpus_present;
+	int absent = (int)nr_cpu_ids;
 	unsigned int bad = 0;
 
 	/* A secondary's idle thread runs on the stack the CPU started on. */
-	for (unsigned int i = 1; i < nr_cpus_present; i++) {
+	for (unsigned int i = 1; i < nr_cpu_ids; i++) {
 		unsigned long top = cpu_of(i)->idle_thread.kstack_top;
 
 		bad += top % KSTACK_SIZE != 0 ||
 		       (top > (unsigned long)_image_start && top <= (unsigned long)_image_end);
 	}
-	for (unsigned int i = nr_cpus_present; i < nr_cpus_possible; i++)
+	for (unsigned int i = nr_cpu_ids; i < nr_cpus_possible; i++)
 		bad += paca_of(i)->kstack_top != 0 || paca_of(i)->online;
 	KT_EXPECT_EQ(t, bad, 0);
-	if (nr_cpus_possible > nr_cpus_present) {
+	if (nr_cpus_possible > nr_cpu_ids) {
 		KT_EXPECT(t, thread_create(nothing, NULL, PRIO_DEFAULT, absent, "absent") == NULL);
 		KT_EXPECT_EQ(t, thread_bind(absent), -EINVAL);
 	}

@@ -380,8 +380,8 @@ static void read_tree(void *arg)
 
 KTEST(dt, "readers holding the tree see it whole while another CPU edits it")
 {
-	struct reader *readers = kzalloc(nr_cpus_present * sizeof(*readers));
-	struct thread **threads = kzalloc(nr_cpus_present * sizeof(*threads));
+	struct reader *readers = kzalloc(nr_cpu_ids * sizeof(*readers));
+	struct thread **threads = kzalloc(nr_cpu_ids * sizeof(*threads));
 	static uint8_t fill[4096];
 	struct dt_node root = dt_root(), rtas = dt_find_by_path(root, "/rtas"), c;
 	volatile unsigned int finished = 0;
@@ -389,7 +389,7 @@ KTEST(dt, "readers holding the tree see it whole while another CPU edits it")
 	uint32_t base = 0;
 
 	if (!readers || !threads) {
-		ktest_fail(t, __FILE__, __LINE__, "no memory for %u readers", nr_cpus_present);
+		ktest_fail(t, __FILE__, __LINE__, "no memory for %u readers", nr_cpu_ids);
 		kfree(readers);
 		kfree(threads);
 		return;
@@ -397,7 +397,7 @@ KTEST(dt, "readers holding the tree see it whole while another CPU edits it")
 	dt_prop_u32(rtas, "linux,rtas-base", &base);
 	dt_for_each_child(dt_find_by_path(root, "/cpus"), c)
 		cpus++;
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		if (!paca_of(i)->online)
 			continue;
 		readers[nthreads] = (struct reader){ base, cpus, 0, &finished };

@@ -186,29 +186,29 @@ static void where(void *arg)
 
 static void rebind(void *arg)
 {
-	int target = (int)nr_cpus_present - 1;
+	int target = (int)nr_cpu_ids - 1;
 
 	*(volatile int *)arg = thread_bind(target) == 0 && (int)cpu_index() == target ? target : -2;
 }
 
 KTEST(sched, "a thread bound to a CPU runs there, on every CPU, and can move itself")
 {
-	volatile int *ran_on = kzalloc(nr_cpus_present * sizeof(*ran_on));
-	struct thread **th = kzalloc(nr_cpus_present * sizeof(*th));
+	volatile int *ran_on = kzalloc(nr_cpu_ids * sizeof(*ran_on));
+	struct thread **th = kzalloc(nr_cpu_ids * sizeof(*th));
 	volatile int moved = -1;
 	struct thread *m;
 
 	if (!ran_on || !th) {
-		ktest_fail(t, __FILE__, __LINE__, "no memory for %u threads", nr_cpus_present);
+		ktest_fail(t, __FILE__, __LINE__, "no memory for %u threads", nr_cpu_ids);
 		kfree((void *)ran_on);
 		kfree(th);
 		return;
 	}
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		ran_on[i] = -1;
 		th[i] = thread_create(where, (void *)&ran_on[i], PRIO_DEFAULT, (int)i, "where");
 	}
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		thread_join(th[i]);
 		KT_EXPECT_EQ(t, ran_on[i], i);
 	}
@@ -216,7 +216,7 @@ KTEST(sched, "a thread bound to a CPU runs there, on every CPU, and can move its
 	kfree(th);
 	m = thread_create(rebind, (void *)&moved, PRIO_DEFAULT, 0, "rebind");
 	thread_join(m);
-	KT_EXPECT_EQ(t, moved, nr_cpus_present - 1);
+	KT_EXPECT_EQ(t, moved, nr_cpu_ids - 1);
 	KT_EXPECT_EQ(t, thread_bind((int)nr_cpus_possible), -EINVAL);
 }
 
@@ -242,13 +242,13 @@ static bool spread(const struct crowd *c, unsigned int *most, unsigned int *leas
 {
 	unsigned int *per_cpu = c->per_cpu;
 
-	for (unsigned int i = 0; i < nr_cpus_present; i++)
+	for (unsigned int i = 0; i < nr_cpu_ids; i++)
 		per_cpu[i] = 0;
 	for (unsigned int i = 0; i < c->n; i++)
 		per_cpu[c->th[i]->cpu]++;
 	*most = 0;
 	*least = c->n;
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		if (per_cpu[i] > *most)
 			*most = per_cpu[i];
 		if (per_cpu[i] < *least)
@@ -272,7 +272,7 @@ KTEST(sched, "periodic balancing spreads threads crowded on one CPU evenly")
 	c.stop = false;
 	c.n = 2 * nr_cpus_present;
 	c.th = kzalloc(c.n * sizeof(*c.th));
-	c.per_cpu = kzalloc(nr_cpus_present * sizeof(*c.per_cpu));
+	c.per_cpu = kzalloc(nr_cpu_ids * sizeof(*c.per_cpu));
 	if (!c.th || !c.per_cpu) {
 		ktest_fail(t, __FILE__, __LINE__, "no memory for %u threads", c.n);
 		kfree(c.th);

@@ -745,7 +745,7 @@ KTEST(vmm, "vm_det flushes the SLB of every CPU that loaded the region, only tho
 	unsigned int online = 0;
 
 	write_word(base, 0, 0, 1);
-	for (unsigned int i = 0; i < nr_cpus_present; i++) {
+	for (unsigned int i = 0; i < nr_cpu_ids; i++) {
 		struct thread *th;
 
 		if (!paca_of(i)->online)

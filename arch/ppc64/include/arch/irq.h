@@ -11,6 +11,9 @@ typedef void (*irq_handler_t)(unsigned int irq, void *arg);
 int xics_init(void);
 /* Opens this CPU to every priority (H_CPPR 0xff). */
 void xics_cpu_init(void);
+/* Before this CPU stops: a source the platform presents to it moves to
+ * the boot CPU, and it takes no interrupt any more (H_CPPR 0). */
+void xics_cpu_offline(void);
 /* Registers a handler for `irq` and unmasks it towards the boot CPU.
  * 0, -EBUSY when taken, -ENOSPC when the table is full, -EIO from RTAS. */
 int irq_register(unsigned int irq, irq_handler_t handler, void *arg);

@@ -46,7 +46,8 @@ struct paca {
 	unsigned long kstack_top;	/* the stack interrupts from user mode run on */
 	unsigned int index;		/* logical CPU number */
 	unsigned int server;		/* hardware thread / XICS server number */
-	volatile bool online;
+	volatile bool online;		/* running, and taking threads */
+	bool present;			/* a hardware thread of the partition */
 	volatile unsigned long ipi_pending;	/* bit per IPI type */
 	unsigned long ipi_count;
 	unsigned long dec_interrupts;	/* decrementer interrupts taken */
@@ -69,10 +70,17 @@ static inline struct paca *paca_of(unsigned int cpu)
 	return paca_ptrs[cpu];
 }
 
+/*
+ * Read from r13 each time, by an asm the compiler must run where it
+ * stands: a thread that switches may resume on another CPU, and a copy of
+ * r13 kept in a register across the switch would name the old CPU's paca
+ * (a local register variable guarantees nothing outside asm operands).
+ */
 static inline __attribute__((always_inline)) struct paca *this_paca(void)
 {
-	register unsigned long r13 asm("r13");
+	unsigned long r13;
 
+	asm volatile("mr %0, 13" : "=r"(r13));
 	return (struct paca *)(r13 - PACA_R13_BIAS);
 }
 

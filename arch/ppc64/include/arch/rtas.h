@@ -4,6 +4,7 @@
 #define ARCH_RTAS_H
 
 #include <stdint.h>
+#include <vrm/endian.h>
 
 /* RTAS status values (LoPAR "RTAS Call Return Values"). */
 #define RTAS_OK			0
@@ -49,6 +50,51 @@ enum rtas_fn {
 #define RTAS_VECTOR_EXTERNAL		0x500
 #define RTAS_ERROR_LOG_MAX		2048	/* what LoPAR asks for version-6 logs */
 
+/*
+ * Dynamic reconfiguration (LoPAR ch_dynamic_reconfig.xml, "get-sensor-state
+ * Defined Sensors for All DR Options" and "set-indicator Defined
+ * Indicators for all DR Options"): a DR connector is named by its index
+ * from ibm,drc-indexes; the sensor and indicators take these values.
+ */
+#define RTAS_INDICATOR_ISOLATION	9001	/* isolation-state */
+#define   RTAS_ISOLATE			0
+#define   RTAS_UNISOLATE		1
+#define RTAS_INDICATOR_ALLOCATION	9003	/* allocation-state (logical DRCs) */
+#define   RTAS_ALLOC_UNUSABLE		0
+#define   RTAS_ALLOC_USABLE		1
+#define RTAS_SENSOR_DR_ENTITY		9003	/* dr-entity-sense */
+#define   RTAS_ENTITY_EMPTY		0
+#define   RTAS_ENTITY_PRESENT		1
+#define   RTAS_ENTITY_UNUSABLE		2
+
+/*
+ * ibm,configure-connector ("ibm,configure-connector RTAS Call"): each call
+ * reports the next piece of the connector's device-tree subtree, depth
+ * first, through a work area of one 4 KiB page that the caller sets up
+ * once (the DRC index, then 0) and hands back unmodified on every call.
+ */
+#define RTAS_CC_DONE			0	/* configuration complete */
+#define RTAS_CC_NEXT_SIBLING		1	/* a node: name_offset */
+#define RTAS_CC_NEXT_CHILD		2	/* a node: name_offset */
+#define RTAS_CC_NEXT_PROPERTY		3	/* name_offset, length, value_offset */
+#define RTAS_CC_PREV_PARENT		4	/* back up one level */
+#define RTAS_CC_MORE_MEMORY		5	/* wants another page: not given */
+#define RTAS_CC_WORK_AREA_SIZE		4096
+
+struct rtas_cc_work_area {
+	be32 drc_index;
+	be32 zero;
+	be32 name_offset;	/* offsets are bytes from the work area's start */
+	be32 length;
+	be32 value_offset;
+	uint8_t data[RTAS_CC_WORK_AREA_SIZE - 5 * sizeof(be32)];
+};
+
+/* query-cpu-stopped-state's CPU status ("query-cpu-stopped state"). */
+#define RTAS_CPU_STOPPED		0
+#define RTAS_CPU_STOPPING		1
+#define RTAS_CPU_RUNNING		2
+
 struct rtc_time {
 	unsigned int year, month, day, hour, min, sec, nsec;
 };
@@ -90,6 +136,35 @@ unsigned int rtas_error_log_max(void);
  * Callable from a thread or with interrupts off.
  */
 int rtas_check_exception(unsigned int irq, uint32_t mask, void *buf, unsigned int len);
+
+/*
+ * The calls of dynamic reconfiguration and of starting and stopping CPUs,
+ * one typed wrapper each. They return the raw RTAS status (RTAS_OK, or
+ * the call's own codes), for the caller to log and translate with
+ * rtas_errno at its edge; busy and extended delay are retried inside.
+ * From a thread (they take the RTAS lock), stop-self aside.
+ */
+/* get-sensor-state: *state gets the sensor's value on RTAS_OK. */
+int rtas_get_sensor_state(uint32_t sensor, uint32_t index, uint32_t *state);
+/* set-indicator: indicator `indicator` of connector `index` to `value`. */
+int rtas_set_indicator(uint32_t indicator, uint32_t index, uint32_t value);
+/* ibm,configure-connector with the work area `wa`, which must lie in the
+ * kernel image (below 4 GiB, in the RMA) and be page aligned: RTAS_CC_*
+ * or a negative status (-9003: the connector is not usable, LoPAR). */
+int rtas_configure_connector(struct rtas_cc_work_area *wa);
+/* start-cpu: the stopped hardware thread `server` starts at real address
+ * `entry`, big-endian in real mode, with r3 = `r3`. */
+int rtas_start_cpu(uint32_t server, uint32_t entry, uint32_t r3);
+/* query-cpu-stopped-state of thread `server`: *state gets RTAS_CPU_*. */
+int rtas_query_cpu_stopped_state(uint32_t server, uint32_t *state);
+/*
+ * stop-self: the calling thread stops for good (until a start-cpu), with
+ * interrupts off. It does not take the RTAS lock, which it could never
+ * give back, and uses an argument block of its own that no caller writes
+ * (LoPAR "stop-self": zero inputs, one status). Returns only if the call
+ * failed, with its status.
+ */
+int rtas_stop_self(void);
 
 int rtas_get_time_of_day(struct rtc_time *t);
 void rtas_power_off(void) __attribute__((noreturn));

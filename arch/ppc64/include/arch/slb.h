@@ -13,4 +13,7 @@ void slb_refill(uint64_t ea, uint64_t vsid_data);
 void slb_flush_cpus(const unsigned long *mask);
 /* The receiving side of that request (the IPI handler). */
 void slb_flush_ack(void);
+/* For a CPU that has just said it is online: a flush begun before that
+ * sent it no IPI, but may wait for it; it answers such a flush now. */
+void slb_flush_join(void);
 #endif
