@@ -227,6 +227,7 @@ long sys_kcount(const unsigned long *a)
 	k = (struct kcount){
 		.tasks = task_count(), .segments = s.segments,
 		.heap_bytes = h.bytes_in_use, .free_frames = frames_free_count(),
+		.heap_allocs = h.allocs,
 	};
 	for (struct proc_client *c = proc_clients; c; c = c->next)
 		if (c->count)
