@@ -415,12 +415,12 @@ static long sys_port_reply(const unsigned long *a)
 }
 
 static const struct syscall_entry port_calls[] = {
-	{ SYS_port_create, sys_port_create },
-	{ SYS_port_destroy, sys_port_destroy },
-	{ SYS_port_grant, sys_port_grant },
-	{ SYS_port_send, sys_port_send },
-	{ SYS_port_receive, sys_port_receive },
-	{ SYS_port_reply, sys_port_reply },
+	{ SYS_port_create, "port_create", .whole = sys_port_create },
+	{ SYS_port_destroy, "port_destroy", .whole = sys_port_destroy },
+	{ SYS_port_grant, "port_grant", .whole = sys_port_grant },
+	{ SYS_port_send, "port_send", .whole = sys_port_send },
+	{ SYS_port_receive, "port_receive", .whole = sys_port_receive },
+	{ SYS_port_reply, "port_reply", .whole = sys_port_reply },
 };
 
 void ports_init(void)

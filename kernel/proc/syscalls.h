@@ -5,6 +5,9 @@
 
 #include "task_impl.h"
 
+/* A handler not yet split into decode and invoke. */
+typedef long syscall_fn(const unsigned long *a);
+
 /* process.c */
 syscall_fn sys_exit, sys_fork, sys_waitpid, sys_getpid, sys_getppid, sys_getuid, sys_geteuid,
 	sys_setuid, sys_brk, sys_bindprocessor, sys_sched_yield, sys_vmseg_create,
