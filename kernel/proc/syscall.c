@@ -35,8 +35,6 @@ static const struct syscall_entry proc_calls[] = {
 	{ SYS_open, "open", .whole = sys_open },
 	{ SYS_close, "close", .whole = sys_close },
 	{ SYS_lseek, "lseek", .whole = sys_lseek },
-	{ SYS_nanosleep, "nanosleep", .whole = sys_nanosleep },
-	{ SYS_clock_gettime, "clock_gettime", .whole = sys_clock_gettime },
 	{ SYS_sched_yield, "sched_yield", .whole = sys_sched_yield },
 	{ SYS_bindprocessor, "bindprocessor", .whole = sys_bindprocessor },
 	{ SYS_vmseg_create, "vmseg_create", .whole = sys_vmseg_create },
@@ -46,13 +44,7 @@ static const struct syscall_entry proc_calls[] = {
 	{ SYS_readdir, "readdir", .whole = sys_readdir },
 	{ SYS_chdir, "chdir", .whole = sys_chdir },
 	{ SYS_getcwd, "getcwd", .whole = sys_getcwd },
-	{ SYS_uname, "uname", .whole = sys_uname },
-	{ SYS_sysconf, "sysconf", .whole = sys_sysconf },
 	{ SYS_getprocs, "getprocs", .whole = sys_getprocs },
-	{ SYS_klog_read, "klog_read", .whole = sys_klog_read },
-	{ SYS_reboot, "reboot", .whole = sys_reboot },
-	{ SYS_vmgetinfo, "vmgetinfo", .whole = sys_vmgetinfo },
-	{ SYS_kcount, "kcount", .whole = sys_kcount },
 	{ SYS_dup2, "dup2", .whole = sys_dup2 },
 	{ SYS_getpgid, "getpgid", .whole = sys_getpgid },
 	{ SYS_setpgid, "setpgid", .whole = sys_setpgid },
@@ -135,6 +127,7 @@ static int syscall_trap(struct trap_frame *f)
 void syscalls_init(void)
 {
 	add_calls(proc_calls, ARRAY_SIZE(proc_calls));
+	add_calls(sysinfo_calls.calls, sysinfo_calls.n);
 	exception_set_handler(0xc00, syscall_trap);
 	signals_init();
 }

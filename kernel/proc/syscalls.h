@@ -24,8 +24,13 @@ syscall_fn sys_kill, sys_thread_kill, sys_sigaction, sys_sigprocmask, sys_sigret
 /* files.c */
 syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
 	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
-/* sysinfo.c */
-syscall_fn sys_nanosleep, sys_clock_gettime, sys_uname, sys_sysconf, sys_klog_read,
-	sys_reboot, sys_vmgetinfo, sys_kcount;
+
+/* A file's system calls, which syscall.c puts in its table. */
+struct syscall_list {
+	const struct syscall_entry *calls;
+	size_t n;
+};
+
+extern const struct syscall_list sysinfo_calls;
 
 #endif
