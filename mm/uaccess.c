@@ -13,6 +13,11 @@ bool user_range_ok(const void *uaddr, size_t n)
 	return a < USER_TOP && n <= USER_TOP - a;
 }
 
+bool user_writable(void *uaddr, size_t n)
+{
+	return user_range_ok(uaddr, n) && aspace_user_writable((uint64_t)uaddr, n);
+}
+
 int copyin(void *dst, const void *usrc, size_t n)
 {
 	if (!user_range_ok(usrc, n))
