@@ -15,46 +15,28 @@
 /* proc/'s own calls, by the file that has them; a room above adds its
  * calls with proc_client_register. */
 static const struct syscall_entry proc_calls[] = {
-	{ SYS_exit, "exit", .whole = sys_exit },
-	{ SYS_fork, "fork", .whole = sys_fork },
 	{ SYS_execve, "execve", .whole = sys_execve },
-	{ SYS_waitpid, "waitpid", .whole = sys_waitpid },
-	{ SYS_getpid, "getpid", .whole = sys_getpid },
-	{ SYS_getppid, "getppid", .whole = sys_getppid },
-	{ SYS_getuid, "getuid", .whole = sys_getuid },
-	{ SYS_geteuid, "geteuid", .whole = sys_geteuid },
-	{ SYS_setuid, "setuid", .whole = sys_setuid },
 	{ SYS_kill, "kill", .whole = sys_kill },
 	{ SYS_sigaction, "sigaction", .whole = sys_sigaction },
 	{ SYS_sigprocmask, "sigprocmask", .whole = sys_sigprocmask },
 	{ SYS_sigreturn, "sigreturn", .whole = sys_sigreturn },
 	{ SYS_sigsuspend, "sigsuspend", .whole = sys_sigsuspend },
-	{ SYS_brk, "brk", .whole = sys_brk },
 	{ SYS_read, "read", .whole = sys_read },
 	{ SYS_write, "write", .whole = sys_write },
 	{ SYS_open, "open", .whole = sys_open },
 	{ SYS_close, "close", .whole = sys_close },
 	{ SYS_lseek, "lseek", .whole = sys_lseek },
-	{ SYS_sched_yield, "sched_yield", .whole = sys_sched_yield },
-	{ SYS_bindprocessor, "bindprocessor", .whole = sys_bindprocessor },
-	{ SYS_vmseg_create, "vmseg_create", .whole = sys_vmseg_create },
-	{ SYS_vmseg_delete, "vmseg_delete", .whole = sys_vmseg_delete },
 	{ SYS_fstat, "fstat", .whole = sys_fstat },
 	{ SYS_stat, "stat", .whole = sys_stat },
 	{ SYS_readdir, "readdir", .whole = sys_readdir },
 	{ SYS_chdir, "chdir", .whole = sys_chdir },
 	{ SYS_getcwd, "getcwd", .whole = sys_getcwd },
-	{ SYS_getprocs, "getprocs", .whole = sys_getprocs },
 	{ SYS_dup2, "dup2", .whole = sys_dup2 },
-	{ SYS_getpgid, "getpgid", .whole = sys_getpgid },
-	{ SYS_setpgid, "setpgid", .whole = sys_setpgid },
 	{ SYS_thread_create, "thread_create", .whole = sys_thread_create },
 	{ SYS_thread_exit, "thread_exit", .whole = sys_thread_exit },
 	{ SYS_thread_join, "thread_join", .whole = sys_thread_join },
 	{ SYS_thread_self, "thread_self", .whole = sys_thread_self },
 	{ SYS_thread_kill, "thread_kill", .whole = sys_thread_kill },
-	{ SYS_setsid, "setsid", .whole = sys_setsid },
-	{ SYS_getsid, "getsid", .whole = sys_getsid },
 	{ SYS_ioctl, "ioctl", .whole = sys_ioctl },
 };
 
@@ -127,6 +109,8 @@ static int syscall_trap(struct trap_frame *f)
 void syscalls_init(void)
 {
 	add_calls(proc_calls, ARRAY_SIZE(proc_calls));
+	add_calls(process_calls.calls, process_calls.n);
+	add_calls(session_calls.calls, session_calls.n);
 	add_calls(sysinfo_calls.calls, sysinfo_calls.n);
 	exception_set_handler(0xc00, syscall_trap);
 	signals_init();

@@ -8,12 +8,6 @@
 /* A handler not yet split into decode and invoke. */
 typedef long syscall_fn(const unsigned long *a);
 
-/* process.c */
-syscall_fn sys_exit, sys_fork, sys_waitpid, sys_getpid, sys_getppid, sys_getuid, sys_geteuid,
-	sys_setuid, sys_brk, sys_bindprocessor, sys_sched_yield, sys_vmseg_create,
-	sys_vmseg_delete, sys_getprocs;
-/* session.c */
-syscall_fn sys_getpgid, sys_setpgid, sys_setsid, sys_getsid;
 /* thread.c */
 syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self;
 /* exec.c */
@@ -31,6 +25,6 @@ struct syscall_list {
 	size_t n;
 };
 
-extern const struct syscall_list sysinfo_calls;
+extern const struct syscall_list process_calls, session_calls, sysinfo_calls;
 
 #endif
