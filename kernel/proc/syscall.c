@@ -16,11 +16,6 @@
  * calls with proc_client_register. */
 static const struct syscall_entry proc_calls[] = {
 	{ SYS_execve, "execve", .whole = sys_execve },
-	{ SYS_kill, "kill", .whole = sys_kill },
-	{ SYS_sigaction, "sigaction", .whole = sys_sigaction },
-	{ SYS_sigprocmask, "sigprocmask", .whole = sys_sigprocmask },
-	{ SYS_sigreturn, "sigreturn", .whole = sys_sigreturn },
-	{ SYS_sigsuspend, "sigsuspend", .whole = sys_sigsuspend },
 	{ SYS_read, "read", .whole = sys_read },
 	{ SYS_write, "write", .whole = sys_write },
 	{ SYS_open, "open", .whole = sys_open },
@@ -32,11 +27,6 @@ static const struct syscall_entry proc_calls[] = {
 	{ SYS_chdir, "chdir", .whole = sys_chdir },
 	{ SYS_getcwd, "getcwd", .whole = sys_getcwd },
 	{ SYS_dup2, "dup2", .whole = sys_dup2 },
-	{ SYS_thread_create, "thread_create", .whole = sys_thread_create },
-	{ SYS_thread_exit, "thread_exit", .whole = sys_thread_exit },
-	{ SYS_thread_join, "thread_join", .whole = sys_thread_join },
-	{ SYS_thread_self, "thread_self", .whole = sys_thread_self },
-	{ SYS_thread_kill, "thread_kill", .whole = sys_thread_kill },
 	{ SYS_ioctl, "ioctl", .whole = sys_ioctl },
 };
 
@@ -111,6 +101,8 @@ void syscalls_init(void)
 	add_calls(proc_calls, ARRAY_SIZE(proc_calls));
 	add_calls(process_calls.calls, process_calls.n);
 	add_calls(session_calls.calls, session_calls.n);
+	add_calls(signal_calls.calls, signal_calls.n);
+	add_calls(thread_calls.calls, thread_calls.n);
 	add_calls(sysinfo_calls.calls, sysinfo_calls.n);
 	exception_set_handler(0xc00, syscall_trap);
 	signals_init();

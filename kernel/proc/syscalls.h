@@ -8,13 +8,8 @@
 /* A handler not yet split into decode and invoke. */
 typedef long syscall_fn(const unsigned long *a);
 
-/* thread.c */
-syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self;
 /* exec.c */
 syscall_fn sys_execve;
-/* signal.c */
-syscall_fn sys_kill, sys_thread_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn,
-	sys_sigsuspend;
 /* files.c */
 syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
 	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
@@ -25,6 +20,7 @@ struct syscall_list {
 	size_t n;
 };
 
-extern const struct syscall_list process_calls, session_calls, sysinfo_calls;
+extern const struct syscall_list process_calls, session_calls, signal_calls, thread_calls,
+	sysinfo_calls;
 
 #endif
