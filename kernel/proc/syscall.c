@@ -16,18 +16,6 @@
  * calls with proc_client_register. */
 static const struct syscall_entry proc_calls[] = {
 	{ SYS_execve, "execve", .whole = sys_execve },
-	{ SYS_read, "read", .whole = sys_read },
-	{ SYS_write, "write", .whole = sys_write },
-	{ SYS_open, "open", .whole = sys_open },
-	{ SYS_close, "close", .whole = sys_close },
-	{ SYS_lseek, "lseek", .whole = sys_lseek },
-	{ SYS_fstat, "fstat", .whole = sys_fstat },
-	{ SYS_stat, "stat", .whole = sys_stat },
-	{ SYS_readdir, "readdir", .whole = sys_readdir },
-	{ SYS_chdir, "chdir", .whole = sys_chdir },
-	{ SYS_getcwd, "getcwd", .whole = sys_getcwd },
-	{ SYS_dup2, "dup2", .whole = sys_dup2 },
-	{ SYS_ioctl, "ioctl", .whole = sys_ioctl },
 };
 
 /* Indexed by number; an entry without invoke or whole is no call. */
@@ -103,6 +91,7 @@ void syscalls_init(void)
 	add_calls(session_calls.calls, session_calls.n);
 	add_calls(signal_calls.calls, signal_calls.n);
 	add_calls(thread_calls.calls, thread_calls.n);
+	add_calls(files_calls.calls, files_calls.n);
 	add_calls(sysinfo_calls.calls, sysinfo_calls.n);
 	exception_set_handler(0xc00, syscall_trap);
 	signals_init();

@@ -10,9 +10,6 @@ typedef long syscall_fn(const unsigned long *a);
 
 /* exec.c */
 syscall_fn sys_execve;
-/* files.c */
-syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
-	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
 
 /* A file's system calls, which syscall.c puts in its table. */
 struct syscall_list {
@@ -21,6 +18,6 @@ struct syscall_list {
 };
 
 extern const struct syscall_list process_calls, session_calls, signal_calls, thread_calls,
-	sysinfo_calls;
+	files_calls, sysinfo_calls;
 
 #endif
