@@ -22,4 +22,7 @@ int copyout(void *udst, const void *src, size_t n);
 /* A NUL-terminated string of at most size - 1 bytes: its length,
  * -EFAULT, or -ENAMETOOLONG. */
 long copyinstr(char *dst, const char *usrc, size_t size);
+/* The length of a task's string, read (at most max bytes) but kept
+ * nowhere: its length (< max), -EFAULT, or -ENAMETOOLONG. */
+long user_strnlen(const char *us, size_t max);
 #endif

@@ -15,7 +15,6 @@
 /* proc/'s own calls, by the file that has them; a room above adds its
  * calls with proc_client_register. */
 static const struct syscall_entry proc_calls[] = {
-	{ SYS_execve, "execve", .whole = sys_execve },
 };
 
 /* Indexed by number; an entry without invoke or whole is no call. */
@@ -91,6 +90,7 @@ void syscalls_init(void)
 	add_calls(session_calls.calls, session_calls.n);
 	add_calls(signal_calls.calls, signal_calls.n);
 	add_calls(thread_calls.calls, thread_calls.n);
+	add_calls(exec_calls.calls, exec_calls.n);
 	add_calls(files_calls.calls, files_calls.n);
 	add_calls(sysinfo_calls.calls, sysinfo_calls.n);
 	exception_set_handler(0xc00, syscall_trap);

@@ -5,11 +5,6 @@
 
 #include "task_impl.h"
 
-/* A handler not yet split into decode and invoke. */
-typedef long syscall_fn(const unsigned long *a);
-
-/* exec.c */
-syscall_fn sys_execve;
 
 /* A file's system calls, which syscall.c puts in its table. */
 struct syscall_list {
@@ -18,6 +13,6 @@ struct syscall_list {
 };
 
 extern const struct syscall_list process_calls, session_calls, signal_calls, thread_calls,
-	files_calls, sysinfo_calls;
+	exec_calls, files_calls, sysinfo_calls;
 
 #endif
