@@ -35,8 +35,6 @@ struct syscall_entry {
 	const char *name;
 	syscall_decode_fn *decode;	/* NULL for a call without arguments */
 	syscall_invoke_fn *invoke;
-	/* A handler not yet split: the registers in, the result out. */
-	long (*whole)(const unsigned long *a);
 };
 
 /*
@@ -80,4 +78,6 @@ struct syscall_entry {
 
 /* Runs one call: decode, then invoke when decode passed. */
 long syscall_run(const struct syscall_entry *e, const unsigned long *a);
+/* The call of that number, or NULL. */
+const struct syscall_entry *syscall_lookup(unsigned long nr);
 #endif

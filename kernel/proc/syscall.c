@@ -14,10 +14,12 @@
 
 /* proc/'s own calls, by the file that has them; a room above adds its
  * calls with proc_client_register. */
-static const struct syscall_entry proc_calls[] = {
+static const struct syscall_list *const proc_calls[] = {
+	&process_calls, &session_calls, &signal_calls, &thread_calls, &exec_calls,
+	&files_calls, &sysinfo_calls,
 };
 
-/* Indexed by number; an entry without invoke or whole is no call. */
+/* Indexed by number; an entry without invoke is no call. */
 static struct syscall_entry table[NR_SYSCALLS];
 
 static void add_calls(const struct syscall_entry *calls, size_t n)
@@ -25,7 +27,7 @@ static void add_calls(const struct syscall_entry *calls, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		unsigned int nr = calls[i].nr;
 
-		if (nr >= NR_SYSCALLS || table[nr].invoke || table[nr].whole)
+		if (nr >= NR_SYSCALLS || table[nr].invoke)
 			panic("system call %s (%u) registered twice or out of range",
 			      calls[i].name, nr);
 		table[nr] = calls[i];
@@ -52,17 +54,21 @@ long syscall_run(const struct syscall_entry *e, const unsigned long *a)
 	} args __attribute__((aligned(16)));
 	long err;
 
-	if (e->whole)
-		return e->whole(a);
 	if (e->decode && (err = e->decode(a, &args)))
 		return err;
 	return e->invoke(&args);
+}
+
+const struct syscall_entry *syscall_lookup(unsigned long nr)
+{
+	return nr < NR_SYSCALLS && table[nr].invoke ? &table[nr] : NULL;
 }
 
 /* 0xc00 from problem state; runs with interrupts on. */
 static int syscall_trap(struct trap_frame *f)
 {
 	unsigned long n = syscall_number(f), a[6];
+	const struct syscall_entry *e = syscall_lookup(n);
 	long r;
 
 	if (!frame_from_user(f))
@@ -71,8 +77,8 @@ static int syscall_trap(struct trap_frame *f)
 	for (unsigned int i = 0; i < 6; i++)
 		a[i] = syscall_arg(f, i);
 	irq_enable();
-	if (n < NR_SYSCALLS && (table[n].invoke || table[n].whole)) {
-		r = syscall_run(&table[n], a);
+	if (e) {
+		r = syscall_run(e, a);
 	} else {
 		pr_debug("pid %d: no system call %lu\n", current_task()->pid, n);
 		r = -ENOSYS;
@@ -85,14 +91,8 @@ static int syscall_trap(struct trap_frame *f)
 
 void syscalls_init(void)
 {
-	add_calls(proc_calls, ARRAY_SIZE(proc_calls));
-	add_calls(process_calls.calls, process_calls.n);
-	add_calls(session_calls.calls, session_calls.n);
-	add_calls(signal_calls.calls, signal_calls.n);
-	add_calls(thread_calls.calls, thread_calls.n);
-	add_calls(exec_calls.calls, exec_calls.n);
-	add_calls(files_calls.calls, files_calls.n);
-	add_calls(sysinfo_calls.calls, sysinfo_calls.n);
+	for (size_t i = 0; i < ARRAY_SIZE(proc_calls); i++)
+		add_calls(proc_calls[i]->calls, proc_calls[i]->n);
 	exception_set_handler(0xc00, syscall_trap);
 	signals_init();
 }

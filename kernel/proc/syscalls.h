@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The system call handlers, by the file that has them. */
+/* The system calls of proc/, by the file that has them. */
 #ifndef KERNEL_SYSCALLS_H
 #define KERNEL_SYSCALLS_H
 
 #include "task_impl.h"
-
 
 /* A file's system calls, which syscall.c puts in its table. */
 struct syscall_list {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* The syscall suite: the dispatcher runs a call's decode, and its invoke only when decode passed. */
 #include <stddef.h>
+#include <string.h>
+#include <uapi/sys/syscall.h>
 #include <vrm/errno.h>
 #include <vrm/ktest.h>
 #include <vrm/syscall.h>
@@ -87,4 +89,33 @@ KTEST(syscall, "a call without arguments has no decode and goes straight to invo
 	KT_EXPECT(t, bare.decode == NULL);
 	KT_EXPECT_EQ(t, syscall_run(&bare, a), 7);
 	KT_EXPECT_EQ(t, invokes, 1);
+}
+
+KTEST(syscall, "every call number has one entry with its name; only calls without arguments lack a decode")
+{
+	static const unsigned int no_args[] = {
+		SYS_fork, SYS_getpid, SYS_getppid, SYS_getuid, SYS_geteuid, SYS_sched_yield,
+		SYS_thread_self, SYS_setsid,
+	};
+
+	KT_EXPECT(t, syscall_lookup(0) == NULL);
+	KT_EXPECT(t, syscall_lookup(NR_SYSCALLS) == NULL);
+	KT_EXPECT(t, syscall_lookup(~0ul) == NULL);
+	for (unsigned int nr = 1; nr < NR_SYSCALLS; nr++) {
+		const struct syscall_entry *e = syscall_lookup(nr);
+		bool takes_none = false;
+
+		for (unsigned int i = 0; i < sizeof(no_args) / sizeof(no_args[0]); i++)
+			takes_none |= no_args[i] == nr;
+		if (!e) {
+			ktest_fail(t, __FILE__, __LINE__, "no system call %u", nr);
+			continue;
+		}
+		KT_EXPECT_EQ(t, e->nr, nr);
+		KT_EXPECT(t, e->name && strlen(e->name) > 0);
+		KT_EXPECT(t, e->invoke != NULL);
+		if ((e->decode == NULL) != takes_none)
+			ktest_fail(t, __FILE__, __LINE__, "%s (%u): %s decode", e->name, nr,
+				   takes_none ? "a" : "no");
+	}
 }
