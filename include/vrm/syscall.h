@@ -25,7 +25,7 @@
  * decode found (a descriptor closed, a task gone) in between; never for
  * an argument that decode could have checked.
  */
-#define SYSCALL_ARGS_MAX	4608	/* bytes of one call's argument structure */
+#define SYSCALL_ARGS_MAX	4352	/* bytes of one call's argument structure */
 
 typedef long syscall_decode_fn(const unsigned long *a, void *args);
 typedef long syscall_invoke_fn(void *args);

@@ -45,18 +45,24 @@ void proc_client_register(struct proc_client *c)
 	*link = c;
 }
 
-long syscall_run(const struct syscall_entry *e, const unsigned long *a)
+/* A call with arguments: room for them on this stack, decode, and invoke
+ * only when decode passed. Out of line, so that calls without arguments
+ * (getppid and the like) take no room and no time for them. */
+static long __attribute__((noinline)) decode_then_invoke(const struct syscall_entry *e,
+							const unsigned long *a)
 {
-	/* The decoded arguments of the one call this thread makes. */
 	union {
 		unsigned char bytes[SYSCALL_ARGS_MAX];
 		unsigned long align;
 	} args __attribute__((aligned(16)));
-	long err;
+	long err = e->decode(a, &args);
 
-	if (e->decode && (err = e->decode(a, &args)))
-		return err;
-	return e->invoke(&args);
+	return err ? err : e->invoke(&args);
+}
+
+long syscall_run(const struct syscall_entry *e, const unsigned long *a)
+{
+	return e->decode ? decode_then_invoke(e, a) : e->invoke(NULL);
 }
 
 const struct syscall_entry *syscall_lookup(unsigned long nr)
