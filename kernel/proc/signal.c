@@ -526,43 +526,32 @@ static long sigsuspend_invoke(struct sigsuspend_args *args)
 	return -EINTR;
 }
 
-/* sigreturn takes no registers: it reads the frame above the stack pointer. */
-struct sigreturn_args {
-	unsigned long addr;
-	bool readable;
-	struct sigframe sf;
-};
+SYSCALL_NOARGS(sigreturn)
 
-SYSCALL(sigreturn, struct sigreturn_args)
-
-/* A frame that cannot be read is no error for the caller to see: invoke
- * answers it with SIGSEGV. */
-static long sigreturn_decode(const unsigned long *a, struct sigreturn_args *args)
-{
-	args->addr = frame_user_sp(current_frame()) + STACK_FRAME_MIN;
-	args->readable = !copyin(&args->sf, (void *)args->addr, sizeof(args->sf));
-	return 0;
-}
-
-static long sigreturn_invoke(struct sigreturn_args *args)
+/* No argument to refuse: the frame is where the handler's stack pointer
+ * says, as the kernel wrote it, and one that cannot be read is answered
+ * with SIGSEGV, not an error. */
+static long sigreturn_invoke(void)
 {
 	struct uthread *u = current_uthread();
 	struct trap_frame *f = current_frame();
+	unsigned long addr = frame_user_sp(f) + STACK_FRAME_MIN;
+	struct sigframe sf;
 	unsigned long ee;
 
-	if (!args->readable) {
+	if (copyin(&sf, (void *)addr, sizeof(sf))) {
 		ee = spin_lock_irqsave(&task_lock);
 		signal_send_thread_locked(u, SIGSEGV, &(siginfo_t){ .si_signo = SIGSEGV,
-			.si_code = SEGV_MAPERR, .si_addr = (void *)args->addr });
+			.si_code = SEGV_MAPERR, .si_addr = (void *)addr });
 		spin_unlock_irqrestore(&task_lock, ee);
 		return SYSCALL_FRAME_SET;
 	}
-	mcontext_restore(f, &args->sf.uc.uc_mcontext);
+	mcontext_restore(f, &sf.uc.uc_mcontext);
 	/* Not a system call to restart any more: the frame is the
 	 * interrupted context's. */
 	f->vector = 0;
 	ee = spin_lock_irqsave(&task_lock);
-	u->blocked = args->sf.uc.uc_sigmask.bits & ~UNBLOCKABLE;
+	u->blocked = sf.uc.uc_sigmask.bits & ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&task_lock, ee);
 	return SYSCALL_FRAME_SET;
 }
@@ -611,8 +600,10 @@ static long kill_targets(const struct kill_args *k, bool send)
 }
 
 /* EINVAL for a signal number out of range; else the targets as look says
- * (kill_targets, or thread_target), without sending. */
-static long kill_decode_with(const unsigned long *a, struct kill_args *args,
+ * (kill_targets, or thread_target), without sending. The caller itself
+ * (self: kill's pid, thread_kill's tid) is there and may signal itself:
+ * that needs no lookup. */
+static long kill_decode_with(const unsigned long *a, struct kill_args *args, long self,
 			     long (*look)(const struct kill_args *k, bool send))
 {
 	unsigned long ee;
@@ -621,6 +612,8 @@ static long kill_decode_with(const unsigned long *a, struct kill_args *args,
 	*args = (struct kill_args){ (long)a[0], (int)a[1] };
 	if (args->sig < 0 || args->sig >= NSIG)
 		return -EINVAL;
+	if (args->who == self)
+		return 0;
 	ee = spin_lock_irqsave(&task_lock);
 	err = look(args, false);
 	spin_unlock_irqrestore(&task_lock, ee);
@@ -641,7 +634,7 @@ SYSCALL(kill, struct kill_args)
 
 static long kill_decode(const unsigned long *a, struct kill_args *args)
 {
-	return kill_decode_with(a, args, kill_targets);
+	return kill_decode_with(a, args, current_task()->pid, kill_targets);
 }
 
 static long kill_invoke(struct kill_args *args)
@@ -666,7 +659,7 @@ SYSCALL(thread_kill, struct kill_args)
 
 static long thread_kill_decode(const unsigned long *a, struct kill_args *args)
 {
-	return kill_decode_with(a, args, thread_target);
+	return kill_decode_with(a, args, (long)current_thread()->tid, thread_target);
 }
 
 static long thread_kill_invoke(struct kill_args *args)
@@ -678,7 +671,7 @@ static const struct syscall_entry calls[] = {
 	SYSCALL_ENTRY(SYS_sigaction, sigaction),
 	SYSCALL_ENTRY(SYS_sigprocmask, sigprocmask),
 	SYSCALL_ENTRY(SYS_sigsuspend, sigsuspend),
-	SYSCALL_ENTRY(SYS_sigreturn, sigreturn),
+	SYSCALL_ENTRY_NOARGS(SYS_sigreturn, sigreturn),
 	SYSCALL_ENTRY(SYS_kill, kill),
 	SYSCALL_ENTRY(SYS_thread_kill, thread_kill),
 };

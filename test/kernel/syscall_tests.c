@@ -94,8 +94,8 @@ KTEST(syscall, "a call without arguments has no decode and goes straight to invo
 KTEST(syscall, "every call number has one entry with its name; only calls without arguments lack a decode")
 {
 	static const unsigned int no_args[] = {
-		SYS_fork, SYS_getpid, SYS_getppid, SYS_getuid, SYS_geteuid, SYS_sched_yield,
-		SYS_thread_self, SYS_setsid,
+		SYS_fork, SYS_getpid, SYS_getppid, SYS_getuid, SYS_geteuid, SYS_sigreturn,
+		SYS_sched_yield, SYS_thread_self, SYS_setsid,
 	};
 
 	KT_EXPECT(t, syscall_lookup(0) == NULL);
