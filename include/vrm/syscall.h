@@ -9,14 +9,16 @@
  * The dispatcher (kernel/proc/syscall.c) calls a call's decode with the
  * six argument registers (a[0..5] are r3..r8) and room for its argument
  * structure, and its invoke with that structure only when decode returned
- * 0 (docs/tasks.md, "System calls").
+ * 0 (docs/tasks.md, "Decode, then invoke"). A call without arguments has
+ * no decode, and its invoke is given NULL.
  *
  * decode copies in what the call reads from the task (structures,
  * strings, paths), checks every argument (ranges, flags, that a
  * descriptor, pid, thread or port names something the caller may use,
- * that a result's place lies in task space) and fills the structure. It
- * returns 0 or -errno, and allocates nothing, takes no reference and
- * changes nothing: it may be left at any point.
+ * that a result's place lies in task space and, when invoke acts before
+ * it stores the result, that the task could store there) and fills the
+ * structure. It returns 0 or -errno, and allocates nothing, takes no
+ * reference and changes nothing: it may be left at any point.
  *
  * invoke acts and returns the call's result, >= 0 or -errno. It may fail
  * for want of a resource (ENOMEM, EAGAIN, ENOSPC), for what waiting
