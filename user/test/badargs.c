@@ -420,6 +420,9 @@ static void every_call_refuses_bad_arguments_without_a_trace(void)
 
 		refuse(r->what, r->err, r->nr, value(r->a[0]), value(r->a[1]), value(r->a[2]));
 	}
+	/* Last, as it moves this task to a session of its own. */
+	check_eq(setsid(), getpid());
+	refuse("setsid: a group leader", EPERM, SYS_setsid, 0, 0, 0);
 	check_eq(wrong, 0);
 }
 
