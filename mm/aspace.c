@@ -184,6 +184,25 @@ int aspace_fault_segment(uint64_t ea, struct segment **s, uint64_t *pno)
 	return *pno >= r->lo && *pno < r->hi ? 0 : -EFAULT;
 }
 
+bool aspace_user_writable(uint64_t ea, uint64_t n)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	uint64_t end = ea + n, pno;
+	struct segment *s;
+	bool ok = true;
+
+	/* A region's window is one run of pages: its first and last page
+	 * in the range say it all. */
+	for (uint64_t at = ea; ok && at < end; at = (at | (SEGSIZE - 1)) + 1) {
+		uint64_t last = end - 1 < (at | (SEGSIZE - 1)) ? end - 1 : at | (SEGSIZE - 1);
+
+		ok = !aspace_fault_segment(at, &s, &pno) && !aspace_fault_segment(last, &s, &pno) &&
+		     (s->type & SEG_USER_WRITE);
+	}
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return ok;
+}
+
 int aspace_slb_miss(uint64_t ea)
 {
 	unsigned long ee = spin_lock_irqsave(&vmm_lock);

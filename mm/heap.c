@@ -57,6 +57,7 @@ static heap_error_hook_t *error_hook;
 static struct size_class classes[HEAP_CLASSES];
 static struct slab *large;
 static size_t large_count, bytes_in_use, frames_held;
+static unsigned long allocs;
 /* Every live slab and large block by address, so kfree (when poisoning)
  * and heap_check can tell a header from memory already given back. */
 static struct slab *owners[OWNER_BUCKETS];
@@ -270,6 +271,7 @@ void *kmalloc(size_t size)
 	} else if (pages) {
 		p = large_take(size);
 	}
+	allocs += p != NULL;
 	spin_unlock_irqrestore(&heap_lock, flags);
 	if (what)
 		report(what, p);
@@ -388,7 +390,7 @@ void heap_stats(struct heap_stats *st)
 {
 	unsigned long flags = spin_lock_irqsave(&heap_lock);
 
-	*st = (struct heap_stats){ .bytes_in_use = bytes_in_use,
+	*st = (struct heap_stats){ .bytes_in_use = bytes_in_use, .allocs = allocs,
 				   .large = large_count, .frames = frames_held };
 	for (unsigned int c = 0; c < HEAP_CLASSES; c++) {
 		st->objects[c] = classes[c].objects;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <uapi/sys/file.h>
+#include <uapi/sys/ioctl.h>
 
 /* The most a read or a write moves through a kernel buffer at a time. */
 #define FILE_IO_CHUNK	512
@@ -13,6 +14,7 @@
 #define FS_PATH_MAX	256	/* a path a task names, and its working directory */
 
 struct file;
+struct ramfs_node;
 
 /*
  * What one kind of file does: a file or a directory of the initramfs
@@ -28,7 +30,13 @@ struct file_ops {
 	/* whence is SEEK_SET, SEEK_CUR or SEEK_END (checked); the new
 	 * offset, or -EINVAL. */
 	long (*lseek)(struct file *f, long off, int whence);
-	long (*ioctl)(struct file *f, unsigned int request, unsigned long arg);
+	/* A request (<uapi/sys/ioctl.h>) on a kernel copy of its argument,
+	 * whose encoding gives its size and direction: copied in before
+	 * (IOC_IN), out after (IOC_OUT). ioctl_check, which comes with
+	 * ioctl and changes nothing, refuses an unknown request or a value
+	 * that is wrong for it with -EINVAL. */
+	long (*ioctl_check)(unsigned int request, const void *arg);
+	long (*ioctl)(struct file *f, unsigned int request, void *arg);
 	/* The next entry, into the task's *ud: 1, or 0 after the last. */
 	long (*readdir)(struct file *f, struct dirent *ud);
 	void (*stat)(const struct file *f, struct stat *st);
@@ -61,20 +69,79 @@ void files_close_all(struct files *files);
 void files_inherit(struct files *child, const struct files *parent);
 
 /*
- * The file system calls, with their arguments as the task gave them:
- * descriptors, task pointers and lengths are checked here. A result >= 0,
- * or -EBADF, -EFAULT and the errors of open(2) and the like.
+ * The file system calls in the two steps of <vrm/syscall.h>. Each decode
+ * takes the arguments as the task gave them, checks them against its
+ * files (descriptors open with the access the call needs, task pointers
+ * and lengths, paths resolved to what they name) and fills the call's
+ * structure; it allocates nothing and takes no reference. The call then
+ * acts on that structure: it looks a descriptor up again, and -EBADF
+ * there means another thread closed it in between.
  */
-long fs_read(struct files *files, long fd, char *ubuf, size_t n);
-long fs_write(struct files *files, long fd, const char *ubuf, size_t n);
-long fs_open(struct files *files, const char *upath, int flags);
-long fs_close(struct files *files, long fd);
-long fs_dup2(struct files *files, long fd, long to);
-long fs_lseek(struct files *files, long fd, long off, long whence);
-long fs_ioctl(struct files *files, long fd, unsigned int request, unsigned long arg);
-long fs_fstat(struct files *files, long fd, struct stat *ust);
-long fs_stat(struct files *files, const char *upath, struct stat *ust);
-long fs_readdir(struct files *files, long fd, struct dirent *ud);
-long fs_chdir(struct files *files, const char *upath);
-long fs_getcwd(const struct files *files, char *ubuf, size_t size);
+
+/* read, write, fstat, readdir, getcwd: a descriptor and a task buffer. */
+struct fs_io {
+	int fd;
+	void *ubuf;
+	size_t n;
+};
+
+struct fs_open {
+	const struct ramfs_node *node;	/* lives as long as the kernel */
+	int flags;
+};
+
+/* close (fd), dup2 (fd onto to). */
+struct fs_fds {
+	int fd, to;
+};
+
+struct fs_seek {
+	int fd, whence;
+	long off;
+};
+
+struct fs_ioctl {
+	int fd;
+	unsigned int request;
+	void *uarg;
+	unsigned char arg[IOCPARM_MASK + 1] __attribute__((aligned(8)));
+};
+
+struct fs_stat {
+	const struct ramfs_node *node;
+	struct stat *ust;
+};
+
+struct fs_cwd {
+	char path[FS_PATH_MAX];		/* resolved */
+};
+
+long fs_read_decode(const struct files *files, long fd, void *ubuf, size_t n, struct fs_io *args);
+long fs_read(struct files *files, const struct fs_io *args);
+long fs_write_decode(const struct files *files, long fd, const void *ubuf, size_t n,
+		     struct fs_io *args);
+long fs_write(struct files *files, const struct fs_io *args);
+long fs_open_decode(const struct files *files, const char *upath, int flags, struct fs_open *args);
+long fs_open(struct files *files, const struct fs_open *args);
+long fs_close_decode(const struct files *files, long fd, struct fs_fds *args);
+long fs_close(struct files *files, const struct fs_fds *args);
+long fs_dup2_decode(const struct files *files, long fd, long to, struct fs_fds *args);
+long fs_dup2(struct files *files, const struct fs_fds *args);
+long fs_lseek_decode(const struct files *files, long fd, long off, long whence,
+		     struct fs_seek *args);
+long fs_lseek(struct files *files, const struct fs_seek *args);
+long fs_ioctl_decode(const struct files *files, long fd, unsigned int request, unsigned long uarg,
+		     struct fs_ioctl *args);
+long fs_ioctl(struct files *files, struct fs_ioctl *args);
+long fs_fstat_decode(const struct files *files, long fd, struct stat *ust, struct fs_io *args);
+long fs_fstat(struct files *files, const struct fs_io *args);
+long fs_stat_decode(const struct files *files, const char *upath, struct stat *ust,
+		    struct fs_stat *args);
+long fs_stat(const struct fs_stat *args);
+long fs_readdir_decode(const struct files *files, long fd, struct dirent *ud, struct fs_io *args);
+long fs_readdir(struct files *files, const struct fs_io *args);
+long fs_chdir_decode(const struct files *files, const char *upath, struct fs_cwd *args);
+void fs_chdir(struct files *files, const struct fs_cwd *args);
+long fs_getcwd_decode(const struct files *files, char *ubuf, size_t size, struct fs_io *args);
+long fs_getcwd(const struct files *files, const struct fs_io *args);
 #endif

@@ -31,6 +31,7 @@ struct heap_pages {
 
 struct heap_stats {
 	size_t bytes_in_use;		/* class sizes, and large usable sizes */
+	unsigned long allocs;		/* kmallocs that succeeded, ever */
 	size_t objects[HEAP_CLASSES];	/* live objects per class */
 	size_t slabs[HEAP_CLASSES];
 	size_t large;			/* live large blocks */

@@ -4,24 +4,17 @@
 #define VRM_PROC_CLIENT_H
 
 #include <stddef.h>
+#include <vrm/syscall.h>
 
 struct kcount;
 struct task;
 
-/* A system call handler: the six argument registers in, a result >= 0
- * or -errno out. */
-typedef long syscall_fn(const unsigned long *a);
-
-struct syscall_entry {
-	unsigned int nr;		/* SYS_* of <uapi/sys/syscall.h> */
-	syscall_fn *fn;
-};
-
 /*
  * Rooms above proc/ (ipc/ today) may call it; proc/ reaches them only
  * through one of these, which such a room registers at start-up, before
- * the first task: its system calls join the dispatch table, and proc/
- * calls it back when a task ends and when kcount() counts.
+ * the first task: its system calls (each a decode and an invoke,
+ * <vrm/syscall.h>) join the dispatch table, and proc/ calls it back when
+ * a task ends and when kcount() counts.
  */
 struct proc_client {
 	const struct syscall_entry *calls;

@@ -78,6 +78,10 @@ int aspace_unmap(struct aspace *as, uint64_t ea, long *vmid);
  * outside faults (a stack's limit, a heap's break, an object's size).
  * Mapping a region opens all of it. 0 or -EINVAL. */
 int aspace_set_window(struct aspace *as, uint64_t ea, uint64_t lo, uint64_t hi);
+/* Whether the task space this CPU runs lets the task store into [ea, ea +
+ * n), ea + n <= USER_TOP: every page inside its region's window, of a
+ * segment the task may write. */
+bool aspace_user_writable(uint64_t ea, uint64_t n);
 /* The segment mapped at ea: 0 or -EINVAL. */
 int aspace_segment_at(struct aspace *as, uint64_t ea, long *vmid);
 /* The address of a free region for an attachment, or 0. */

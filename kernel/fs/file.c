@@ -8,6 +8,7 @@
 #define pr_fmt "file: "
 #include <string.h>
 #include <uapi/sys/file.h>
+#include <uapi/sys/ioctl.h>
 #include <vrm/errno.h>
 #include <vrm/file.h>
 #include <vrm/heap.h>
@@ -50,26 +51,48 @@ static struct file *fd_file(const struct files *files, long fd)
 	return fd >= 0 && fd < FILES_MAX ? files->fd[fd] : NULL;
 }
 
-long fs_read(struct files *files, long fd, char *ubuf, size_t n)
+/* The file of fd unless it is closed or open only for refused_mode. */
+static struct file *open_but(const struct files *files, long fd, int refused_mode)
 {
 	struct file *f = fd_file(files, fd);
 
-	if (!f || (f->flags & O_ACCMODE) == O_WRONLY)
-		return -EBADF;
-	if (!user_range_ok(ubuf, n))
-		return -EFAULT;
-	return f->ops->read(f, ubuf, n);
+	return f && (f->flags & O_ACCMODE) != refused_mode ? f : NULL;
 }
 
-long fs_write(struct files *files, long fd, const char *ubuf, size_t n)
+static long io_decode(const struct files *files, long fd, int refused_mode, void *ubuf, size_t n,
+		      struct fs_io *args)
 {
-	struct file *f = fd_file(files, fd);
-
-	if (!f || (f->flags & O_ACCMODE) == O_RDONLY)
+	if (!open_but(files, fd, refused_mode))
 		return -EBADF;
 	if (!user_range_ok(ubuf, n))
 		return -EFAULT;
-	return f->ops->write(f, ubuf, n);
+	*args = (struct fs_io){ (int)fd, ubuf, n };
+	return 0;
+}
+
+long fs_read_decode(const struct files *files, long fd, void *ubuf, size_t n, struct fs_io *args)
+{
+	return io_decode(files, fd, O_WRONLY, ubuf, n, args);
+}
+
+long fs_read(struct files *files, const struct fs_io *args)
+{
+	struct file *f = open_but(files, args->fd, O_WRONLY);
+
+	return f ? f->ops->read(f, args->ubuf, args->n) : -EBADF;
+}
+
+long fs_write_decode(const struct files *files, long fd, const void *ubuf, size_t n,
+		     struct fs_io *args)
+{
+	return io_decode(files, fd, O_RDONLY, (void *)ubuf, n, args);
+}
+
+long fs_write(struct files *files, const struct fs_io *args)
+{
+	struct file *f = open_but(files, args->fd, O_RDONLY);
+
+	return f ? f->ops->write(f, args->ubuf, args->n) : -EBADF;
 }
 
 /* Why a normalized path names nothing: a file where a directory should
@@ -90,16 +113,25 @@ static long missing(char *abs)
 	return -ENOENT;
 }
 
-/* The node a task's path names, resolved against the working directory. */
-static long lookup(const struct files *files, const char *upath,
-		   const struct ramfs_node **node)
+/* A task's path, copied in and resolved against the working directory
+ * into abs: its length, or -EFAULT, -ENAMETOOLONG. */
+static long resolve(const struct files *files, const char *upath, char abs[FS_PATH_MAX])
 {
-	char path[FS_PATH_MAX], abs[FS_PATH_MAX];
+	char path[FS_PATH_MAX];
 	long len = copyinstr(path, upath, sizeof(path));
 
 	if (len < 0)
 		return len;
-	len = path_resolve(files->cwd, path, abs, sizeof(abs));
+	return path_resolve(files->cwd, path, abs, FS_PATH_MAX);
+}
+
+/* The node a task's path names. */
+static long lookup(const struct files *files, const char *upath,
+		   const struct ramfs_node **node)
+{
+	char abs[FS_PATH_MAX];
+	long len = resolve(files, upath, abs);
+
 	if (len < 0)
 		return len;
 	*node = ramfs_lookup(abs);
@@ -114,11 +146,9 @@ static int fd_alloc(const struct files *files, int from)
 	return -EMFILE;
 }
 
-long fs_open(struct files *files, const char *upath, int flags)
+long fs_open_decode(const struct files *files, const char *upath, int flags, struct fs_open *args)
 {
 	const struct ramfs_node *node;
-	struct file *f;
-	int fd;
 	long err = lookup(files, upath, &node);
 
 	if (err == -ENOENT && (flags & O_CREAT))
@@ -131,131 +161,260 @@ long fs_open(struct files *files, const char *upath, int flags)
 		return -ENOTDIR;
 	if ((flags & O_CREAT) && (flags & O_EXCL))
 		return -EEXIST;
-	fd = fd_alloc(files, 0);
+	if (fd_alloc(files, 0) < 0)
+		return -EMFILE;
+	*args = (struct fs_open){ node, flags };
+	return 0;
+}
+
+long fs_open(struct files *files, const struct fs_open *args)
+{
+	int fd = fd_alloc(files, 0);
+	struct file *f;
+
 	if (fd < 0)
 		return fd;
 	f = kzalloc(sizeof(*f));
 	if (!f)
 		return -ENOMEM;
-	*f = (struct file){ .refs = 1, .ops = ramfs_ops(node), .data = node, .flags = flags };
+	*f = (struct file){ .refs = 1, .ops = ramfs_ops(args->node), .data = args->node,
+			    .flags = args->flags };
 	files->fd[fd] = f;
 	return fd;
 }
 
-long fs_close(struct files *files, long fd)
+long fs_close_decode(const struct files *files, long fd, struct fs_fds *args)
 {
-	struct file *f = fd_file(files, fd);
+	if (!fd_file(files, fd))
+		return -EBADF;
+	*args = (struct fs_fds){ (int)fd, (int)fd };
+	return 0;
+}
+
+long fs_close(struct files *files, const struct fs_fds *args)
+{
+	struct file *f = fd_file(files, args->fd);
 
 	if (!f)
 		return -EBADF;
-	files->fd[fd] = NULL;
+	files->fd[args->fd] = NULL;
 	file_put(f);
 	return 0;
 }
 
-long fs_dup2(struct files *files, long fd, long to)
+long fs_dup2_decode(const struct files *files, long fd, long to, struct fs_fds *args)
 {
-	struct file *f = fd_file(files, fd);
-
-	if (!f || to < 0 || to >= FILES_MAX)
+	if (!fd_file(files, fd) || to < 0 || to >= FILES_MAX)
 		return -EBADF;
-	if (files->fd[to] == f)
-		return to;
-	if (files->fd[to])
-		file_put(files->fd[to]);
-	file_get(f);
-	files->fd[to] = f;
-	return to;
+	*args = (struct fs_fds){ (int)fd, (int)to };
+	return 0;
 }
 
-long fs_lseek(struct files *files, long fd, long off, long whence)
+long fs_dup2(struct files *files, const struct fs_fds *args)
 {
-	struct file *f = fd_file(files, fd);
+	struct file *f = fd_file(files, args->fd);
 
 	if (!f)
 		return -EBADF;
-	if (!f->ops->lseek)
-		return -ESPIPE;
-	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END)
-		return -EINVAL;
-	return f->ops->lseek(f, off, (int)whence);
+	if (files->fd[args->to] == f)
+		return args->to;
+	if (files->fd[args->to])
+		file_put(files->fd[args->to]);
+	file_get(f);
+	files->fd[args->to] = f;
+	return args->to;
 }
 
-/* The request is the file's to decode: only the terminal has any. */
-long fs_ioctl(struct files *files, long fd, unsigned int request, unsigned long arg)
+/* A file that can seek: -EBADF, -ESPIPE. */
+static long seekable(const struct files *files, long fd, struct file **f)
 {
-	struct file *f = fd_file(files, fd);
+	*f = fd_file(files, fd);
+	if (!*f)
+		return -EBADF;
+	return (*f)->ops->lseek ? 0 : -ESPIPE;
+}
+
+long fs_lseek_decode(const struct files *files, long fd, long off, long whence,
+		     struct fs_seek *args)
+{
+	struct file *f;
+	long err = seekable(files, fd, &f);
+
+	if (err)
+		return err;
+	if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END)
+		return -EINVAL;
+	*args = (struct fs_seek){ (int)fd, (int)whence, off };
+	return 0;
+}
+
+long fs_lseek(struct files *files, const struct fs_seek *args)
+{
+	struct file *f;
+	long err = seekable(files, args->fd, &f);
+
+	return err ? err : f->ops->lseek(f, args->off, args->whence);
+}
+
+/* The size of a request's argument, from its encoding. */
+static size_t ioc_len(unsigned int request)
+{
+	return (request >> 16) & IOCPARM_MASK;
+}
+
+/* The request is the file's to check: only the terminal has any. */
+long fs_ioctl_decode(const struct files *files, long fd, unsigned int request, unsigned long uarg,
+		     struct fs_ioctl *args)
+{
+	const struct file *f = fd_file(files, fd);
+	size_t len = ioc_len(request);
 
 	if (!f)
 		return -EBADF;
 	if (!f->ops->ioctl)
 		return -ENOTTY;
-	return f->ops->ioctl(f, request, arg);
+	if ((request & IOC_IN) && copyin(args->arg, (const void *)uarg, len))
+		return -EFAULT;
+	if ((request & IOC_OUT) && !user_range_ok((void *)uarg, len))
+		return -EFAULT;
+	args->fd = (int)fd;
+	args->request = request;
+	args->uarg = (void *)uarg;
+	return f->ops->ioctl_check(request, args->arg);
 }
 
-long fs_fstat(struct files *files, long fd, struct stat *ust)
+long fs_ioctl(struct files *files, struct fs_ioctl *args)
 {
-	struct file *f = fd_file(files, fd);
+	struct file *f = fd_file(files, args->fd);
+	long ret;
+
+	if (!f || !f->ops->ioctl)
+		return f ? -ENOTTY : -EBADF;
+	ret = f->ops->ioctl(f, args->request, args->arg);
+	if (ret >= 0 && (args->request & IOC_OUT) &&
+	    copyout(args->uarg, args->arg, ioc_len(args->request)))
+		return -EFAULT;
+	return ret;
+}
+
+long fs_fstat_decode(const struct files *files, long fd, struct stat *ust, struct fs_io *args)
+{
+	if (!fd_file(files, fd))
+		return -EBADF;
+	if (!user_range_ok(ust, sizeof(*ust)))
+		return -EFAULT;
+	*args = (struct fs_io){ (int)fd, ust, sizeof(*ust) };
+	return 0;
+}
+
+long fs_fstat(struct files *files, const struct fs_io *args)
+{
+	struct file *f = fd_file(files, args->fd);
 	struct stat st;
 
 	if (!f)
 		return -EBADF;
 	f->ops->stat(f, &st);
-	return copyout(ust, &st, sizeof(st));
+	return copyout(args->ubuf, &st, sizeof(st));
 }
 
-long fs_stat(struct files *files, const char *upath, struct stat *ust)
+long fs_stat_decode(const struct files *files, const char *upath, struct stat *ust,
+		    struct fs_stat *args)
 {
-	const struct ramfs_node *node;
-	struct stat st;
-	long err = lookup(files, upath, &node);
+	long err = lookup(files, upath, &args->node);
 
 	if (err)
 		return err;
-	ramfs_stat(node, &st);
-	return copyout(ust, &st, sizeof(st));
+	if (!user_range_ok(ust, sizeof(*ust)))
+		return -EFAULT;
+	args->ust = ust;
+	return 0;
 }
 
-long fs_readdir(struct files *files, long fd, struct dirent *ud)
+long fs_stat(const struct fs_stat *args)
 {
-	struct file *f = fd_file(files, fd);
+	struct stat st;
 
-	if (!f)
+	ramfs_stat(args->node, &st);
+	return copyout(args->ust, &st, sizeof(st));
+}
+
+/* A directory open at fd: -EBADF, -ENOTDIR. */
+static long listable(const struct files *files, long fd, struct file **f)
+{
+	*f = fd_file(files, fd);
+	if (!*f)
 		return -EBADF;
-	if (!f->ops->readdir)
-		return -ENOTDIR;
+	return (*f)->ops->readdir ? 0 : -ENOTDIR;
+}
+
+long fs_readdir_decode(const struct files *files, long fd, struct dirent *ud, struct fs_io *args)
+{
+	struct file *f;
+	long err = listable(files, fd, &f);
+
+	if (err)
+		return err;
 	if (!user_range_ok(ud, sizeof(*ud)))
 		return -EFAULT;
-	return f->ops->readdir(f, ud);
+	*args = (struct fs_io){ (int)fd, ud, sizeof(*ud) };
+	return 0;
 }
 
-long fs_chdir(struct files *files, const char *upath)
+long fs_readdir(struct files *files, const struct fs_io *args)
 {
-	char path[FS_PATH_MAX], abs[FS_PATH_MAX];
-	long len = copyinstr(path, upath, sizeof(path));
+	struct file *f;
+	long err = listable(files, args->fd, &f);
+
+	return err ? err : f->ops->readdir(f, args->ubuf);
+}
+
+long fs_chdir_decode(const struct files *files, const char *upath, struct fs_cwd *args)
+{
+	long len = resolve(files, upath, args->path);
 	const struct ramfs_node *node;
 
 	if (len < 0)
 		return len;
-	len = path_resolve(files->cwd, path, abs, sizeof(abs));
-	if (len < 0)
-		return len;
-	node = ramfs_lookup(abs);
+	node = ramfs_lookup(args->path);
 	if (!node)
 		return -ENOENT;
 	if (!S_ISDIR(node->mode))
 		return -ENOTDIR;
-	memcpy(files->cwd, abs, (size_t)len + 1);
 	return 0;
 }
 
-long fs_getcwd(const struct files *files, char *ubuf, size_t size)
+void fs_chdir(struct files *files, const struct fs_cwd *args)
+{
+	strcpy(files->cwd, args->path);
+}
+
+/* ERANGE when the working directory and its NUL do not fit size bytes. */
+static long cwd_fits(const struct files *files, size_t size)
+{
+	return size < strlen(files->cwd) + 1 ? -ERANGE : 0;
+}
+
+long fs_getcwd_decode(const struct files *files, char *ubuf, size_t size, struct fs_io *args)
+{
+	long err = cwd_fits(files, size);
+
+	if (err)
+		return err;
+	if (!user_range_ok(ubuf, strlen(files->cwd) + 1))
+		return -EFAULT;
+	*args = (struct fs_io){ -1, ubuf, size };
+	return 0;
+}
+
+long fs_getcwd(const struct files *files, const struct fs_io *args)
 {
 	size_t len = strlen(files->cwd);
+	long err = cwd_fits(files, args->n);
 
-	if (size < len + 1)
-		return -ERANGE;
-	if (copyout(ubuf, files->cwd, len + 1))
+	if (err)
+		return err;
+	if (copyout(args->ubuf, files->cwd, len + 1))
 		return -EFAULT;
 	return (long)len;
 }

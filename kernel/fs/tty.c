@@ -206,29 +206,6 @@ static long tty_read(char *buf, size_t n)
 	}
 }
 
-/* tcgetpgrp: ENOTTY unless the console is the caller's terminal. */
-static long get_foreground(pid_t *upgrp)
-{
-	pid_t pgrp;
-	long err = jobs->get_foreground(&pgrp);
-
-	if (err)
-		return err;
-	return copyout(upgrp, &pgrp, sizeof(pgrp));
-}
-
-/* tcsetpgrp: EINVAL for an id no group can have, then job control's answer. */
-static long set_foreground(const pid_t *upgrp)
-{
-	pid_t pgrp;
-
-	if (copyin(&pgrp, upgrp, sizeof(pgrp)))
-		return -EFAULT;
-	if (pgrp <= 0)
-		return -EINVAL;
-	return jobs->set_foreground(pgrp);
-}
-
 /* The console as a file: descriptors 0, 1 and 2 of init and its heirs. */
 
 static long file_read(struct file *f, char *ubuf, size_t n)
@@ -257,17 +234,27 @@ static long file_write(struct file *f, const char *ubuf, size_t n)
 	return (long)n;
 }
 
-/* TIOCGPGRP and TIOCSPGRP (<uapi/sys/ioctl.h>) with a task pointer. */
-static long file_ioctl(struct file *f, unsigned int request, unsigned long arg)
+/* TIOCGPGRP and TIOCSPGRP (<uapi/sys/ioctl.h>): tcsetpgrp's id must be one
+ * a group can have. */
+static long file_ioctl_check(unsigned int request, const void *arg)
 {
 	switch (request) {
 	case TIOCGPGRP:
-		return get_foreground((pid_t *)arg);
+		return 0;
 	case TIOCSPGRP:
-		return set_foreground((const pid_t *)arg);
+		return *(const pid_t *)arg > 0 ? 0 : -EINVAL;
 	default:
 		return -EINVAL;
 	}
+}
+
+/* tcgetpgrp gives ENOTTY unless the console is the caller's terminal;
+ * tcsetpgrp job control's answer. */
+static long file_ioctl(struct file *f, unsigned int request, void *arg)
+{
+	if (request == TIOCGPGRP)
+		return jobs->get_foreground(arg);
+	return jobs->set_foreground(*(const pid_t *)arg);
 }
 
 static void file_stat(const struct file *f, struct stat *st)
@@ -277,7 +264,8 @@ static void file_stat(const struct file *f, struct stat *st)
 }
 
 static const struct file_ops tty_ops = {
-	.read = file_read, .write = file_write, .ioctl = file_ioctl, .stat = file_stat,
+	.read = file_read, .write = file_write, .ioctl_check = file_ioctl_check,
+	.ioctl = file_ioctl, .stat = file_stat,
 };
 
 /* Never freed: this reference is the console's own. */

@@ -4,9 +4,12 @@
 /*
  * A sender's message is copied into the kernel and queued on the port;
  * the sender sleeps until the owner replies, the timeout passes, a signal
- * comes or the port goes. The message block lives on the sender's kernel
- * stack, so it is always unlinked under port_lock before the sender
- * returns.
+ * comes or the port goes. The message block and its data live on the
+ * sender's kernel stack (the data in its system call's arguments), so the
+ * block is always unlinked under port_lock before the sender returns; the
+ * receiver copies the message out of it, and the reply goes into the same
+ * data, which the message no longer needs. No call but port_create
+ * allocates.
  *
  * ipc/ stands above proc/: it asks proc/ for the calling task and its
  * signals, and proc/ reaches it only through the struct proc_client that
@@ -33,10 +36,9 @@ enum msg_state { MSG_QUEUED, MSG_RECEIVED, MSG_REPLIED, MSG_ABORTED };
 struct msg {
 	long id;
 	pid_t sender;
-	void *data;
+	char *data;			/* PORT_MSG_MAX bytes of the sender's */
 	size_t len;
-	void *reply;
-	size_t reply_len;
+	size_t reply_len;		/* the reply, in data once MSG_REPLIED */
 	volatile enum msg_state state;
 	struct port *port;
 	struct msg *next;
@@ -113,24 +115,49 @@ static unsigned int ports_owned(const struct task *t)
 	return n;
 }
 
-static long sys_port_create(const unsigned long *a)
+/* ENOSPC when t owns as many ports as it may; port_lock held. */
+static long port_room(const struct task *t)
 {
-	struct port *p;
+	/* A bound per task keeps one task from taking the kernel heap. */
+	return ports_owned(t) >= PORT_MAX ? -ENOSPC : 0;
+}
+
+struct port_create_args {
+	unsigned int flags;
+};
+
+SYSCALL(port_create, struct port_create_args)
+
+static long port_create_decode(const unsigned long *a, struct port_create_args *args)
+{
 	unsigned long ee;
+	long err;
 
 	if (a[0] & ~(unsigned long)PORT_PUBLIC)
 		return -EINVAL;
-	p = kzalloc(sizeof(*p));
+	args->flags = (unsigned int)a[0];
+	ee = spin_lock_irqsave(&port_lock);
+	err = port_room(current_task());
+	spin_unlock_irqrestore(&port_lock, ee);
+	return err;
+}
+
+static long port_create_invoke(struct port_create_args *args)
+{
+	struct port *p = kzalloc(sizeof(*p));
+	unsigned long ee;
+	long err;
+
 	if (!p)
 		return -ENOMEM;
 	p->owner = current_task();
-	p->flags = (unsigned int)a[0];
+	p->flags = args->flags;
 	ee = spin_lock_irqsave(&port_lock);
-	/* A bound per task keeps one task from taking the kernel heap. */
-	if (ports_owned(p->owner) >= PORT_MAX) {
+	err = port_room(p->owner);
+	if (err) {
 		spin_unlock_irqrestore(&port_lock, ee);
 		kfree(p);
-		return -ENOSPC;
+		return err;
 	}
 	p->id = next_port_id++;
 	p->next = ports;
@@ -184,11 +211,37 @@ static long owned_port(long id, struct port **p)
 	return (*p)->owner == current_task() ? 0 : -EACCES;
 }
 
-static long sys_port_destroy(const unsigned long *a)
+/* A port its caller owns (port_destroy's, port_grant's, port_receive's),
+ * and for port_grant the task to grant. */
+struct port_args {
+	long id;
+	pid_t pid;
+};
+
+/* owned_port for decode, which only looks. */
+static long owned_port_decode(long id)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
 	struct port *p;
-	long err = owned_port((long)a[0], &p);
+	long err = owned_port(id, &p);
+
+	spin_unlock_irqrestore(&port_lock, ee);
+	return err;
+}
+
+SYSCALL(port_destroy, struct port_args)
+
+static long port_destroy_decode(const unsigned long *a, struct port_args *args)
+{
+	*args = (struct port_args){ (long)a[0], 0 };
+	return owned_port_decode(args->id);
+}
+
+static long port_destroy_invoke(struct port_args *args)
+{
+	unsigned long ee = spin_lock_irqsave(&port_lock);
+	struct port *p;
+	long err = owned_port(args->id, &p);
 
 	if (!err)
 		port_remove(p);
@@ -209,19 +262,40 @@ static void ports_release(struct task *t)
 	spin_unlock_irqrestore(&port_lock, ee);
 }
 
-static long sys_port_grant(const unsigned long *a)
+/* The caller's port id, with room to grant pid the right to send (a task
+ * granted twice holds one slot): 0, -EINVAL, -EACCES, -ENOSPC. port_lock
+ * held. */
+static long grantable(const struct port_args *g, struct port **p)
+{
+	long err = owned_port(g->id, p);
+
+	if (err)
+		return err;
+	return granted(*p, g->pid) || (*p)->ngranted < PORT_GRANTS ? 0 : -ENOSPC;
+}
+
+SYSCALL(port_grant, struct port_args)
+
+static long port_grant_decode(const unsigned long *a, struct port_args *args)
 {
 	unsigned long ee = spin_lock_irqsave(&port_lock);
 	struct port *p;
-	long err = owned_port((long)a[0], &p);
+	long err;
 
-	/* A task granted twice holds one slot. */
-	if (!err && granted(p, (pid_t)a[1]))
-		err = 0;
-	else if (!err && p->ngranted == PORT_GRANTS)
-		err = -ENOSPC;
-	else if (!err)
-		p->granted[p->ngranted++] = (pid_t)a[1];
+	*args = (struct port_args){ (long)a[0], (pid_t)a[1] };
+	err = grantable(args, &p);
+	spin_unlock_irqrestore(&port_lock, ee);
+	return err;
+}
+
+static long port_grant_invoke(struct port_args *args)
+{
+	unsigned long ee = spin_lock_irqsave(&port_lock);
+	struct port *p;
+	long err = grantable(args, &p);
+
+	if (!err && !granted(p, args->pid))
+		p->granted[p->ngranted++] = args->pid;
 	spin_unlock_irqrestore(&port_lock, ee);
 	return err;
 }
@@ -233,34 +307,55 @@ static bool msg_done(void *arg)
 	return m->state == MSG_REPLIED || m->state == MSG_ABORTED;
 }
 
-static long sys_port_send(const unsigned long *a)
+/* The port id the caller may send to: 0, -EINVAL, -EACCES. port_lock held. */
+static long sendable(long id, const struct task *t, struct port **p)
 {
-	struct task *me = current_task();
+	*p = port_find(id);
+	if (!*p)
+		return -EINVAL;
+	return may_send(*p, t) ? 0 : -EACCES;
+}
+
+struct port_send_args {
+	long port;
 	struct port_msg um;
-	struct msg m = { .sender = me->pid };
-	uint64_t deadline;
+	char data[PORT_MSG_MAX];	/* the message, then the reply */
+};
+
+SYSCALL(port_send, struct port_send_args)
+
+static long port_send_decode(const unsigned long *a, struct port_send_args *args)
+{
+	struct port_msg *um = &args->um;
 	unsigned long ee;
 	struct port *p;
 	long err;
 
-	if (copyin(&um, (void *)a[1], sizeof(um)))
+	if (copyin(um, (void *)a[1], sizeof(*um)))
 		return -EFAULT;
-	if (um.len > PORT_MSG_MAX || um.size > PORT_MSG_MAX)
+	if (um->len > PORT_MSG_MAX || um->size > PORT_MSG_MAX)
 		return -EINVAL;
-	if (!user_range_ok(um.buf, um.size))
+	/* The reply's room must take it: the owner sees the message before it. */
+	if (!user_writable(um->buf, um->size))
 		return -EFAULT;
-	m.data = kmalloc(um.len ? um.len : 1);
-	if (!m.data)
-		return -ENOMEM;
-	m.len = um.len;
-	if (copyin(m.data, um.data, um.len)) {
-		kfree(m.data);
+	if (copyin(args->data, um->data, um->len))
 		return -EFAULT;
-	}
-	deadline = deadline_of(um.timeout_ms);
+	args->port = (long)a[0];
 	ee = spin_lock_irqsave(&port_lock);
-	p = port_find((long)a[0]);
-	err = !p ? -EINVAL : !may_send(p, me) ? -EACCES : 0;
+	err = sendable(args->port, current_task(), &p);
+	spin_unlock_irqrestore(&port_lock, ee);
+	return err;
+}
+
+static long port_send_invoke(struct port_send_args *args)
+{
+	struct task *me = current_task();
+	struct msg m = { .sender = me->pid, .data = args->data, .len = args->um.len };
+	uint64_t deadline = deadline_of(args->um.timeout_ms);
+	unsigned long ee = spin_lock_irqsave(&port_lock);
+	struct port *p;
+	long err = sendable(args->port, me, &p);
+
 	if (!err) {
 		m.id = next_msg_id++;
 		m.port = p;
@@ -289,15 +384,13 @@ static long sys_port_send(const unsigned long *a)
 	else if (m.state == MSG_ABORTED && !err)
 		err = -EPIPE;
 	spin_unlock_irqrestore(&port_lock, ee);
-	kfree(m.data);
 	if (m.state == MSG_REPLIED && !err) {
-		size_t n = m.reply_len < um.size ? m.reply_len : um.size;
+		size_t n = m.reply_len < args->um.size ? m.reply_len : args->um.size;
 
-		err = copyout(um.buf, m.reply, n);
+		err = copyout(args->um.buf, args->data, n);
 		if (!err)
 			err = (long)m.reply_len;
 	}
-	kfree(m.reply);
 	return err;
 }
 
@@ -306,36 +399,41 @@ static size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-static long sys_port_receive(const unsigned long *a)
-{
-	struct task *me = current_task();
+struct port_receive_args {
+	long port;
 	struct port_msg um;
-	struct msg *m = NULL;
-	uint64_t deadline;
-	unsigned long ee;
-	struct port *p;
-	char *copy;
-	long err = 0;
+	struct port_msg *uum;		/* where um goes back, filled */
+	char data[PORT_MSG_MAX];	/* the message lands here */
+};
 
-	if (copyin(&um, (void *)a[1], sizeof(um)))
+SYSCALL(port_receive, struct port_receive_args)
+
+static long port_receive_decode(const unsigned long *a, struct port_receive_args *args)
+{
+	args->uum = (struct port_msg *)a[1];
+	if (copyin(&args->um, args->uum, sizeof(args->um)))
 		return -EFAULT;
-	if (!user_range_ok(um.buf, um.size))
+	/* Both must take what they will hold before a message is taken. */
+	if (!user_writable(args->um.buf, args->um.size) ||
+	    !user_writable(args->uum, sizeof(*args->uum)))
 		return -EFAULT;
-	copy = kmalloc(PORT_MSG_MAX);
-	if (!copy)
-		return -ENOMEM;
-	deadline = deadline_of(um.timeout_ms);
-	ee = spin_lock_irqsave(&port_lock);
+	args->port = (long)a[0];
+	return owned_port_decode(args->port);
+}
+
+static long port_receive_invoke(struct port_receive_args *args)
+{
+	struct port_msg *um = &args->um;
+	uint64_t deadline = deadline_of(um->timeout_ms);
+	unsigned long ee = spin_lock_irqsave(&port_lock);
+	struct msg *m = NULL;
+	struct port *p;
+	long err;
+
 	for (;;) {
-		p = port_find((long)a[0]);
-		if (!p) {
-			err = -EINVAL;
+		err = owned_port(args->port, &p);
+		if (err)
 			break;
-		}
-		if (p->owner != me) {
-			err = -EACCES;
-			break;
-		}
 		if (p->head) {
 			m = p->head;
 			p->head = m->next;
@@ -346,7 +444,7 @@ static long sys_port_receive(const unsigned long *a)
 			p->received = m;
 			break;
 		}
-		if (um.timeout_ms == 0 || (deadline && mftb() >= deadline)) {
+		if (um->timeout_ms == 0 || (deadline && mftb() >= deadline)) {
 			err = -ETIMEDOUT;
 			break;
 		}
@@ -360,67 +458,89 @@ static long sys_port_receive(const unsigned long *a)
 	}
 	if (err) {
 		spin_unlock_irqrestore(&port_lock, ee);
-		kfree(copy);
 		return err;
 	}
 	/* The block is the sender's and may go once the lock is dropped. */
-	um.msgid = m->id;
-	um.sender = m->sender;
-	um.len = m->len;
-	memcpy(copy, m->data, min_size(m->len, um.size));
+	um->msgid = m->id;
+	um->sender = m->sender;
+	um->len = m->len;
+	memcpy(args->data, m->data, min_size(m->len, um->size));
 	spin_unlock_irqrestore(&port_lock, ee);
-	err = copyout(um.buf, copy, min_size(um.len, um.size));
-	kfree(copy);
+	err = copyout(um->buf, args->data, min_size(um->len, um->size));
 	if (!err)
-		err = copyout((void *)a[1], &um, sizeof(um));
-	return err ? err : (long)um.len;
+		err = copyout(args->uum, um, sizeof(*um));
+	return err ? err : (long)um->len;
 }
 
-static long sys_port_reply(const unsigned long *a)
+/* The message id, received by one of the caller's ports and not yet
+ * replied to; port_lock held. */
+static struct msg *received(long id, struct port **port)
 {
-	struct task *me = current_task();
-	size_t len = a[2];
-	void *reply;
-	unsigned long ee;
-	long err = -EINVAL;
+	const struct task *me = current_task();
 
-	if (len > PORT_MSG_MAX)
-		return -EINVAL;
-	reply = kmalloc(len ? len : 1);
-	if (!reply)
-		return -ENOMEM;
-	if (copyin(reply, (void *)a[1], len)) {
-		kfree(reply);
-		return -EFAULT;
-	}
-	ee = spin_lock_irqsave(&port_lock);
-	for (struct port *p = ports; p && err; p = p->next) {
+	for (struct port *p = ports; p; p = p->next) {
 		if (p->owner != me)
 			continue;
 		for (struct msg *m = p->received; m; m = m->next)
-			if (m->id == (long)a[0]) {
-				unlink_msg(&p->received, m, NULL);
-				m->reply = reply;
-				m->reply_len = len;
-				m->state = MSG_REPLIED;
-				wake_all(&m->ended);
-				err = 0;
-				break;
+			if (m->id == id) {
+				*port = p;
+				return m;
 			}
 	}
+	return NULL;
+}
+
+struct port_reply_args {
+	long msgid;
+	size_t len;
+	char data[PORT_MSG_MAX];
+};
+
+SYSCALL(port_reply, struct port_reply_args)
+
+static long port_reply_decode(const unsigned long *a, struct port_reply_args *args)
+{
+	unsigned long ee;
+	struct port *p;
+	bool known;
+
+	args->msgid = (long)a[0];
+	args->len = a[2];
+	if (args->len > PORT_MSG_MAX)
+		return -EINVAL;
+	if (copyin(args->data, (void *)a[1], args->len))
+		return -EFAULT;
+	ee = spin_lock_irqsave(&port_lock);
+	known = received(args->msgid, &p) != NULL;
 	spin_unlock_irqrestore(&port_lock, ee);
-	if (err)
-		kfree(reply);
-	return err;
+	return known ? 0 : -EINVAL;
+}
+
+/* The reply goes into the sender's data, which holds PORT_MSG_MAX bytes. */
+static long port_reply_invoke(struct port_reply_args *args)
+{
+	unsigned long ee = spin_lock_irqsave(&port_lock);
+	struct port *p;
+	struct msg *m = received(args->msgid, &p);
+
+	if (m) {
+		unlink_msg(&p->received, m, NULL);
+		memcpy(m->data, args->data, args->len);
+		m->reply_len = args->len;
+		m->state = MSG_REPLIED;
+		wake_all(&m->ended);
+	}
+	spin_unlock_irqrestore(&port_lock, ee);
+	return m ? 0 : -EINVAL;
 }
 
 static const struct syscall_entry port_calls[] = {
-	{ SYS_port_create, sys_port_create },
-	{ SYS_port_destroy, sys_port_destroy },
-	{ SYS_port_grant, sys_port_grant },
-	{ SYS_port_send, sys_port_send },
-	{ SYS_port_receive, sys_port_receive },
-	{ SYS_port_reply, sys_port_reply },
+	SYSCALL_ENTRY(SYS_port_create, port_create),
+	SYSCALL_ENTRY(SYS_port_destroy, port_destroy),
+	SYSCALL_ENTRY(SYS_port_grant, port_grant),
+	SYSCALL_ENTRY(SYS_port_send, port_send),
+	SYSCALL_ENTRY(SYS_port_receive, port_receive),
+	SYSCALL_ENTRY(SYS_port_reply, port_reply),
 };
 
 void ports_init(void)

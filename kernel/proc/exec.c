@@ -11,21 +11,30 @@
 #include <arch/uaccess.h>
 #include <arch/user.h>
 #include <uapi/sys/file.h>
+#include <uapi/sys/syscall.h>
 #include <vrm/elf.h>
 #include <vrm/errno.h>
 #include <vrm/heap.h>
+#include <vrm/kernel.h>
 #include <vrm/log.h>
 #include <vrm/path.h>
 #include <vrm/ramfs.h>
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
-#include "task_impl.h"
+#include "syscalls.h"
 
 #define ARG_MAX		(64 * 1024)
 #define STACK_MAX	(8ul << 20)	/* below it the stack region faults */
 #define ARGS_MAX	1024
 #define REGION_BASE(r)	((uint64_t)(r) << REGION_SHIFT)
+
+/* A program exec has checked, before anything changes. */
+struct exec_image {
+	char abs[FS_PATH_MAX];		/* its path */
+	const struct ramfs_node *node;
+	struct elf_image img;
+};
 
 static uint64_t page_up(uint64_t a)
 {
@@ -143,29 +152,35 @@ static void set_space(struct task *t, struct aspace *as)
 	aspace_switch(as);
 }
 
-long exec_program(struct task *t, const char *path, char *const argv[], size_t argc,
-		  char *const envp[], size_t envc, struct trap_frame *f)
+/* The program a path names, resolved against t's working directory: 0,
+ * -ENOENT, -EACCES (not an executable file), -ENOEXEC. */
+static long exec_check(const struct task *t, const char *path, struct exec_image *x)
 {
-	char abs[FS_PATH_MAX];
-	const struct ramfs_node *node;
-	struct aspace *old = t->as, *as;
-	struct elf_image img;
-	uint64_t brk, sp, uargv, uenvp;
-	const char *base;
-	long err = path_resolve(t->files.cwd, path, abs, sizeof(abs));
+	long err = path_resolve(t->files.cwd, path, x->abs, sizeof(x->abs));
 
 	if (err < 0)
 		return err;
-	node = ramfs_lookup(abs);
-	if (!node)
+	x->node = ramfs_lookup(x->abs);
+	if (!x->node)
 		return -ENOENT;
-	if (!S_ISREG(node->mode) || !(node->mode & 0111))
+	if (!S_ISREG(x->node->mode) || !(x->node->mode & 0111))
 		return -EACCES;
-	err = elf_check(node->data, node->size, REGION_BASE(1), REGION_BASE(USER_STACK_REGION), &img);
-	if (err) {
-		pr_warn("%s: not a static ELF64 LE PowerPC executable for vrm\n", abs);
-		return err;
-	}
+	err = elf_check(x->node->data, x->node->size, REGION_BASE(1),
+			REGION_BASE(USER_STACK_REGION), &x->img);
+	if (err)
+		pr_warn("%s: not a static ELF64 LE PowerPC executable for vrm\n", x->abs);
+	return err;
+}
+
+/* The checked program replaces t's space and its other threads. */
+static long exec_load(struct task *t, const struct exec_image *x, char *const argv[],
+		      size_t argc, char *const envp[], size_t envc, struct trap_frame *f)
+{
+	struct aspace *old = t->as, *as;
+	uint64_t brk, sp, uargv, uenvp;
+	const char *base;
+	long err;
+
 	/* The point of no return for the task's other threads. */
 	err = task_single_thread(t);
 	if (err)
@@ -174,7 +189,7 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 	if (!as)
 		return -ENOMEM;
 	set_space(t, as);
-	err = load_segments(as, node, &img, &brk);
+	err = load_segments(as, x->node, &x->img, &brk);
 	if (!err)
 		err = map_region(as, USER_STACK_REGION, true);
 	if (!err)
@@ -192,18 +207,30 @@ long exec_program(struct task *t, const char *path, char *const argv[], size_t a
 	}
 	aspace_destroy(old);
 	t->brk_start = t->brk = brk;
-	base = strrchr(abs, '/');
+	base = strrchr(x->abs, '/');
 	memset(t->comm, 0, sizeof(t->comm));
 	memcpy(t->comm, base + 1, strlen(base + 1) < sizeof(t->comm) - 1 ? strlen(base + 1)
 								      : sizeof(t->comm) - 1);
 	signals_reset_handlers(t);
-	frame_set_entry(f, img.entry, sp, argc, uargv, uenvp);
+	frame_set_entry(f, x->img.entry, sp, argc, uargv, uenvp);
 	return 0;
 }
 
-/* Copies a NULL-terminated vector of user strings into buf. */
-static long copy_vector(char *const *uvec, char **vec, size_t max, char **buf, size_t *room,
-			size_t *count)
+long exec_program(struct task *t, const char *path, char *const argv[], size_t argc,
+		  char *const envp[], size_t envc, struct trap_frame *f)
+{
+	struct exec_image x;
+	long err = exec_check(t, path, &x);
+
+	return err ? err : exec_load(t, &x, argv, argc, envp, envc, f);
+}
+
+/*
+ * Measures a NULL-terminated vector of the task's strings: how many, and
+ * their bytes with their NULs, counted into *count and *bytes, which must
+ * stay within max strings and ARG_MAX bytes (E2BIG).
+ */
+static long measure_vector(char *const *uvec, size_t max, size_t *count, size_t *bytes)
 {
 	*count = 0;
 	if (!uvec)
@@ -218,36 +245,91 @@ static long copy_vector(char *const *uvec, char **vec, size_t max, char **buf, s
 			return 0;
 		if (*count == max)
 			return -E2BIG;
+		len = user_strnlen(s, ARG_MAX - *bytes);
+		if (len == -ENAMETOOLONG)
+			return -E2BIG;
+		if (len < 0)
+			return len;
+		(*count)++;
+		*bytes += (size_t)len + 1;
+	}
+}
+
+/* Copies count strings of a vector decode measured into vec and *buf,
+ * which has room for them; the task may have changed them since. */
+static long copy_vector(char *const *uvec, size_t count, char **vec, char **buf, size_t *room)
+{
+	for (size_t i = 0; i < count; i++) {
+		char *s;
+		long len;
+
+		if (copyin(&s, &uvec[i], sizeof(s)))
+			return -EFAULT;
 		len = copyinstr(*buf, s, *room);
 		if (len == -ENAMETOOLONG)
 			return -E2BIG;
 		if (len < 0)
 			return len;
-		vec[(*count)++] = *buf;
+		vec[i] = *buf;
 		*buf += len + 1;
 		*room -= (size_t)len + 1;
 	}
+	return 0;
 }
 
-long sys_execve(const unsigned long *a)
-{
+struct execve_args {
 	char path[FS_PATH_MAX];
-	char **argv, **envp, *p;
-	size_t room = ARG_MAX, argc, envc;
-	long err = copyinstr(path, (const char *)a[0], sizeof(path));
+	struct exec_image x;
+	char *const *uargv, *const *uenvp;
+	size_t argc, envc;
+	size_t bytes;			/* of their strings, NULs included */
+};
+
+SYSCALL(execve, struct execve_args)
+
+static long execve_decode(const unsigned long *a, struct execve_args *args)
+{
+	long err = copyinstr(args->path, (const char *)a[0], sizeof(args->path));
 
 	if (err < 0)
 		return err;
-	argv = kmalloc(2 * ARGS_MAX * sizeof(char *) + ARG_MAX);
+	args->uargv = (char *const *)a[1];
+	args->uenvp = (char *const *)a[2];
+	args->bytes = 0;
+	err = measure_vector(args->uargv, ARGS_MAX - 1, &args->argc, &args->bytes);
+	if (!err)
+		err = measure_vector(args->uenvp, ARGS_MAX - 1, &args->envc, &args->bytes);
+	if (err)
+		return err;
+	/* The new stack holds the strings and both vectors with their NULLs. */
+	if (args->bytes + (args->argc + args->envc + 2) * sizeof(char *) > ARG_MAX)
+		return -E2BIG;
+	return exec_check(current_task(), args->path, &args->x);
+}
+
+static long execve_invoke(struct execve_args *args)
+{
+	size_t room = args->bytes;
+	char **argv = kmalloc((args->argc + args->envc) * sizeof(char *) + room);
+	char **envp, *p;
+	long err;
+
 	if (!argv)
 		return -ENOMEM;
-	envp = argv + ARGS_MAX;
-	p = (char *)(envp + ARGS_MAX);
-	err = copy_vector((char *const *)a[1], argv, ARGS_MAX - 1, &p, &room, &argc);
+	envp = argv + args->argc;
+	p = (char *)(envp + args->envc);
+	err = copy_vector(args->uargv, args->argc, argv, &p, &room);
 	if (!err)
-		err = copy_vector((char *const *)a[2], envp, ARGS_MAX - 1, &p, &room, &envc);
+		err = copy_vector(args->uenvp, args->envc, envp, &p, &room);
 	if (!err)
-		err = exec_program(current_task(), path, argv, argc, envp, envc, current_frame());
+		err = exec_load(current_task(), &args->x, argv, args->argc, envp, args->envc,
+				current_frame());
 	kfree(argv);
 	return err ? err : SYSCALL_FRAME_SET;
 }
+
+static const struct syscall_entry calls[] = {
+	SYSCALL_ENTRY(SYS_execve, execve),
+};
+
+const struct syscall_list exec_calls = { calls, ARRAY_SIZE(calls) };

@@ -15,11 +15,13 @@
 #include <arch/smp.h>
 #include <arch/user.h>
 #include <uapi/sys/processor.h>
+#include <uapi/sys/syscall.h>
 #include <uapi/sys/vmseg.h>
 #include <uapi/sys/wait.h>
 #include <vrm/errno.h>
 #include <vrm/file.h>
 #include <vrm/heap.h>
+#include <vrm/kernel.h>
 #include <vrm/panic.h>
 #include <vrm/sched.h>
 #include <vrm/tty.h>
@@ -256,83 +258,155 @@ long task_wait(pid_t pid, int *status, int options)
 
 /* System calls */
 
-long sys_exit(const unsigned long *a)
+struct exit_args {
+	int status;			/* a wait status */
+};
+
+SYSCALL(exit, struct exit_args)
+
+static long exit_decode(const unsigned long *a, struct exit_args *args)
 {
-	task_exit((int)(a[0] & 0xff) << 8);
+	args->status = (int)(a[0] & 0xff) << 8;
+	return 0;
 }
 
-long sys_fork(const unsigned long *a)
+static long exit_invoke(struct exit_args *args)
 {
-	(void)a;
+	task_exit(args->status);
+}
+
+SYSCALL_NOARGS(fork)
+
+static long fork_invoke(void)
+{
 	return task_fork();
 }
 
-long sys_waitpid(const unsigned long *a)
+/* Whether me has a child that waitpid's pid names. */
+static bool has_child(const struct task *me, pid_t pid)
 {
-	int *ustatus = (int *)a[1], status = 0;
-	long pid;
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	bool any = false;
+
+	for (struct task *c = task_list(); c && !any; c = c->next)
+		any = matches(c, me, pid);
+	spin_unlock_irqrestore(&task_lock, ee);
+	return any;
+}
+
+struct waitpid_args {
+	pid_t pid;
+	int *ustatus;			/* or NULL */
+	int options;
+};
+
+SYSCALL(waitpid, struct waitpid_args)
+
+static long waitpid_decode(const unsigned long *a, struct waitpid_args *args)
+{
+	int *ustatus = (int *)a[1];
 
 	if (a[2] & ~(unsigned long)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
-	/* Checked by a write before a child is reaped: a status that cannot
-	 * be stored must not cost the caller its child. */
-	if (ustatus && copyout(ustatus, &status, sizeof(status)))
+	/* A status that cannot be stored must not cost the caller its child. */
+	if (ustatus && !user_writable(ustatus, sizeof(*ustatus)))
 		return -EFAULT;
-	pid = task_wait((pid_t)a[0], &status, (int)a[2]);
-	if (pid > 0 && ustatus && copyout(ustatus, &status, sizeof(status)))
+	if (!has_child(current_task(), (pid_t)a[0]))
+		return -ECHILD;
+	*args = (struct waitpid_args){ (pid_t)a[0], ustatus, (int)a[2] };
+	return 0;
+}
+
+static long waitpid_invoke(struct waitpid_args *args)
+{
+	int status = 0;
+	long pid = task_wait(args->pid, &status, args->options);
+
+	if (pid > 0 && args->ustatus && copyout(args->ustatus, &status, sizeof(status)))
 		return -EFAULT;
 	return pid;
 }
 
-long sys_getpid(const unsigned long *a)
+SYSCALL_NOARGS(getpid)
+
+static long getpid_invoke(void)
 {
-	(void)a;
 	return current_task()->pid;
 }
 
-long sys_getppid(const unsigned long *a)
+SYSCALL_NOARGS(getppid)
+
+static long getppid_invoke(void)
 {
 	struct task *t = current_task();
 	unsigned long ee = spin_lock_irqsave(&task_lock);
 	pid_t ppid = t->parent ? t->parent->pid : 0;
 
-	(void)a;
 	spin_unlock_irqrestore(&task_lock, ee);
 	return ppid;
 }
 
-long sys_getuid(const unsigned long *a)
+SYSCALL_NOARGS(getuid)
+
+static long getuid_invoke(void)
 {
-	(void)a;
 	return current_task()->uid;
 }
 
-long sys_geteuid(const unsigned long *a)
+SYSCALL_NOARGS(geteuid)
+
+static long geteuid_invoke(void)
 {
-	(void)a;
 	return current_task()->euid;
 }
 
-long sys_setuid(const unsigned long *a)
+struct setuid_args {
+	uid_t uid;
+};
+
+SYSCALL(setuid, struct setuid_args)
+
+/* root sets both ids; any other task only its effective id, to its real one. */
+static long setuid_decode(const unsigned long *a, struct setuid_args *args)
+{
+	const struct task *t = current_task();
+
+	if (t->euid != 0 && (uid_t)a[0] != t->uid)
+		return -EPERM;
+	args->uid = (uid_t)a[0];
+	return 0;
+}
+
+static long setuid_invoke(struct setuid_args *args)
 {
 	struct task *t = current_task();
-	uid_t uid = (uid_t)a[0];
 
 	if (t->euid == 0)
-		t->uid = t->euid = uid;
-	else if (uid == t->uid)
-		t->euid = uid;
-	else
-		return -EPERM;
+		t->uid = args->uid;
+	t->euid = args->uid;
+	return 0;
+}
+
+struct brk_args {
+	uint64_t want;
+};
+
+SYSCALL(brk, struct brk_args)
+
+/* Any address: one outside the heap's room asks for the break as it is. */
+static long brk_decode(const unsigned long *a, struct brk_args *args)
+{
+	args->want = a[0];
 	return 0;
 }
 
 /* The heap grows and shrinks inside the data region; pages given back
  * come back zeroed. */
-long sys_brk(const unsigned long *a)
+static long brk_invoke(struct brk_args *args)
 {
 	struct task *t = current_task();
-	uint64_t base = (t->brk_start - 1) & ~(SEGSIZE - 1), want = a[0], limit = base + SEGSIZE;
+	uint64_t base = (t->brk_start - 1) & ~(SEGSIZE - 1), want = args->want;
+	uint64_t limit = base + SEGSIZE;
 	uint64_t old_end = (t->brk + PAGESIZE - 1) & ~(uint64_t)(PAGESIZE - 1);
 	uint64_t new_end = (want + PAGESIZE - 1) & ~(uint64_t)(PAGESIZE - 1);
 	vmid_t id;
@@ -348,9 +422,10 @@ long sys_brk(const unsigned long *a)
 	return (long)want;
 }
 
-long sys_sched_yield(const unsigned long *a)
+SYSCALL_NOARGS(sched_yield)
+
+static long sched_yield_invoke(void)
 {
-	(void)a;
 	thread_yield();
 	return 0;
 }
@@ -365,68 +440,116 @@ static struct uthread *find_any_thread(tid_t tid)
 	return NULL;
 }
 
-/*
- * BINDPROCESS binds every thread of a task (and those it creates later),
- * BINDTHREAD one thread. The caller moves at once; another thread when it
- * is next switched.
- */
-long sys_bindprocessor(const unsigned long *a)
+struct bind_args {
+	int what;			/* BINDPROCESS or BINDTHREAD */
+	long who;			/* a pid or a thread id */
+	int bound;			/* a CPU, or CPU_ANY */
+};
+
+/* The task (and for BINDTHREAD the thread) the caller may bind: 0,
+ * -ESRCH or -EPERM; task_lock held. */
+static long bind_target(const struct bind_args *b, struct task **t, struct uthread **u)
 {
-	struct task *me = current_task(), *t;
-	struct uthread *u = NULL;
-	int what = (int)a[0], cpu = (int)(cpu_t)a[2], bound;
-	bool moves_me;
+	const struct task *me = current_task();
+
+	*u = NULL;
+	if (b->what == BINDTHREAD) {
+		*u = find_any_thread((tid_t)b->who);
+		*t = *u ? (*u)->task : NULL;
+	} else {
+		*t = task_find((pid_t)b->who);
+	}
+	if (!*t || (*t)->state == TASK_ZOMBIE)
+		return -ESRCH;
+	return me->euid != 0 && me->uid != (*t)->uid ? -EPERM : 0;
+}
+
+SYSCALL(bindprocessor, struct bind_args)
+
+static long bindprocessor_decode(const unsigned long *a, struct bind_args *args)
+{
+	int what = (int)a[0], cpu = (int)(cpu_t)a[2];
+	struct uthread *u;
+	struct task *t;
 	unsigned long ee;
+	long err;
 
 	if (what != BINDPROCESS && what != BINDTHREAD)
 		return -EINVAL;
 	if (cpu != PROCESSOR_CLASS_ANY && (cpu < 0 || (unsigned int)cpu >= nr_cpu_ids ||
 					   !paca_of(cpu)->online))
 		return -EINVAL;
-	bound = cpu == PROCESSOR_CLASS_ANY ? CPU_ANY : cpu;
+	*args = (struct bind_args){ what, (long)a[1], cpu == PROCESSOR_CLASS_ANY ? CPU_ANY : cpu };
 	ee = spin_lock_irqsave(&task_lock);
-	if (what == BINDTHREAD) {
-		u = find_any_thread((tid_t)a[1]);
-		t = u ? u->task : NULL;
-	} else {
-		t = task_find((pid_t)a[1]);
-	}
-	if (!t || t->state == TASK_ZOMBIE) {
-		spin_unlock_irqrestore(&task_lock, ee);
-		return -ESRCH;
-	}
-	if (me->euid != 0 && me->uid != t->uid) {
-		spin_unlock_irqrestore(&task_lock, ee);
-		return -EPERM;
-	}
-	if (u) {
-		u->th->bound = bound;
-	} else {
-		t->bound = bound;
-		for (u = t->threads; u; u = u->next)
-			u->th->bound = bound;
-	}
-	moves_me = current_thread()->bound == bound && bound != CPU_ANY;
+	err = bind_target(args, &t, &u);
 	spin_unlock_irqrestore(&task_lock, ee);
-	return moves_me ? thread_bind(bound) : 0;
+	return err;
 }
 
-long sys_vmseg_create(const unsigned long *a)
+/*
+ * BINDPROCESS binds every thread of a task (and those it creates later),
+ * BINDTHREAD one thread. The caller moves at once; another thread when it
+ * is next switched.
+ */
+static long bindprocessor_invoke(struct bind_args *args)
 {
-	struct task *t = current_task();
-	uint64_t size = a[0], ea;
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	struct uthread *u;
+	struct task *t;
+	long err = bind_target(args, &t, &u);
+	bool moves_me;
+
+	if (err) {
+		spin_unlock_irqrestore(&task_lock, ee);
+		return err;
+	}
+	if (u) {
+		u->th->bound = args->bound;
+	} else {
+		t->bound = args->bound;
+		for (u = t->threads; u; u = u->next)
+			u->th->bound = args->bound;
+	}
+	moves_me = current_thread()->bound == args->bound && args->bound != CPU_ANY;
+	spin_unlock_irqrestore(&task_lock, ee);
+	return moves_me ? thread_bind(args->bound) : 0;
+}
+
+struct vmseg_create_args {
+	uint64_t pages;
+	bool writable;
+	vmid_t *uvmid;			/* or NULL */
+};
+
+SYSCALL(vmseg_create, struct vmseg_create_args)
+
+static long vmseg_create_decode(const unsigned long *a, struct vmseg_create_args *args)
+{
+	uint64_t size = a[0];
 	unsigned long flags = a[1];
-	vmid_t id;
-	long err;
+	vmid_t *uvmid = (vmid_t *)a[2];
 
 	if (!size || size > VMSEG_MAX || (flags & ~(unsigned long)VMSEG_RDONLY))
 		return -EINVAL;
-	if (a[2] && !user_range_ok((void *)a[2], sizeof(vmid_t)))
+	if (uvmid && !user_writable(uvmid, sizeof(*uvmid)))
 		return -EFAULT;
-	ea = aspace_free_region(t->as);
+	if (!aspace_free_region(current_task()->as))
+		return -ENOMEM;
+	*args = (struct vmseg_create_args){ (size + PAGESIZE - 1) >> PGSHIFT,
+					    !(flags & VMSEG_RDONLY), uvmid };
+	return 0;
+}
+
+static long vmseg_create_invoke(struct vmseg_create_args *args)
+{
+	struct task *t = current_task();
+	uint64_t ea = aspace_free_region(t->as);
+	vmid_t id;
+	long err;
+
 	if (!ea)
 		return -ENOMEM;
-	err = vms_create_task(&id, (size + PAGESIZE - 1) >> PGSHIFT, !(flags & VMSEG_RDONLY));
+	err = vms_create_task(&id, args->pages, args->writable);
 	if (err)
 		return -err;
 	err = aspace_map(t->as, ea, id, 0);
@@ -434,42 +557,92 @@ long sys_vmseg_create(const unsigned long *a)
 		vms_delete(id);
 		return err;
 	}
-	aspace_set_window(t->as, ea, 0, (size + PAGESIZE - 1) >> PGSHIFT);
-	if (a[2] && copyout((void *)a[2], &id, sizeof(id))) {
+	aspace_set_window(t->as, ea, 0, args->pages);
+	if (args->uvmid && copyout(args->uvmid, &id, sizeof(id))) {
 		aspace_unmap(t->as, ea, NULL);
 		return -EFAULT;
 	}
 	return (long)ea;
 }
 
-long sys_vmseg_delete(const unsigned long *a)
+struct vmseg_delete_args {
+	uint64_t ea;
+};
+
+SYSCALL(vmseg_delete, struct vmseg_delete_args)
+
+/* The start of a region vmseg_create can give, holding a segment. */
+static long vmseg_delete_decode(const unsigned long *a, struct vmseg_delete_args *args)
 {
-	struct task *t = current_task();
 	uint64_t ea = a[0];
+	vmid_t id;
 
 	if ((ea & (SEGSIZE - 1)) || ea < ((uint64_t)USER_FIRST_FREE_REGION << REGION_SHIFT) ||
 	    ea >= (uint64_t)USER_STACK_REGION << REGION_SHIFT)
 		return -EINVAL;
-	return aspace_unmap(t->as, ea, NULL);
+	if (aspace_segment_at(current_task()->as, ea, &id))
+		return -EINVAL;
+	args->ea = ea;
+	return 0;
 }
 
-long sys_getprocs(const unsigned long *a)
+static long vmseg_delete_invoke(struct vmseg_delete_args *args)
 {
-	int count = (int)a[1], n;
-	struct procentry *buf;
-	long err;
+	return aspace_unmap(current_task()->as, args->ea, NULL);
+}
+
+#define GETPROCS_MAX	256	/* entries one call returns */
+
+struct getprocs_args {
+	struct procentry *ubuf;
+	int count;
+};
+
+SYSCALL(getprocs, struct getprocs_args)
+
+static long getprocs_decode(const unsigned long *a, struct getprocs_args *args)
+{
+	int count = (int)a[1];
 
 	if (count < 0)
 		return -EINVAL;
-	if (count > 256)
-		count = 256;
-	if (!user_range_ok((void *)a[0], (size_t)count * sizeof(*buf)))
+	if (count > GETPROCS_MAX)
+		count = GETPROCS_MAX;
+	if (!user_writable((void *)a[0], (size_t)count * sizeof(struct procentry)))
 		return -EFAULT;
-	buf = kmalloc((size_t)(count ? count : 1) * sizeof(*buf));
+	*args = (struct getprocs_args){ (struct procentry *)a[0], count };
+	return 0;
+}
+
+static long getprocs_invoke(struct getprocs_args *args)
+{
+	struct procentry *buf = kmalloc((size_t)(args->count ? args->count : 1) * sizeof(*buf));
+	long err;
+	int n;
+
 	if (!buf)
 		return -ENOMEM;
-	n = task_snapshot(buf, count);
-	err = copyout((void *)a[0], buf, (size_t)n * sizeof(*buf));
+	n = task_snapshot(buf, args->count);
+	err = copyout(args->ubuf, buf, (size_t)n * sizeof(*buf));
 	kfree(buf);
 	return err ? err : n;
 }
+
+static const struct syscall_entry calls[] = {
+	SYSCALL_ENTRY(SYS_exit, exit),
+	SYSCALL_ENTRY_NOARGS(SYS_fork, fork),
+	SYSCALL_ENTRY(SYS_waitpid, waitpid),
+	SYSCALL_ENTRY_NOARGS(SYS_getpid, getpid),
+	SYSCALL_ENTRY_NOARGS(SYS_getppid, getppid),
+	SYSCALL_ENTRY_NOARGS(SYS_getuid, getuid),
+	SYSCALL_ENTRY_NOARGS(SYS_geteuid, geteuid),
+	SYSCALL_ENTRY(SYS_setuid, setuid),
+	SYSCALL_ENTRY(SYS_brk, brk),
+	SYSCALL_ENTRY_NOARGS(SYS_sched_yield, sched_yield),
+	SYSCALL_ENTRY(SYS_bindprocessor, bindprocessor),
+	SYSCALL_ENTRY(SYS_vmseg_create, vmseg_create),
+	SYSCALL_ENTRY(SYS_vmseg_delete, vmseg_delete),
+	SYSCALL_ENTRY(SYS_getprocs, getprocs),
+};
+
+const struct syscall_list process_calls = { calls, ARRAY_SIZE(calls) };

@@ -15,13 +15,15 @@
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/user.h>
+#include <uapi/sys/syscall.h>
 #include <uapi/sys/wait.h>
 #include <vrm/errno.h>
+#include <vrm/kernel.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include <vrm/sched.h>
 #include <vrm/uaccess.h>
-#include "task_impl.h"
+#include "syscalls.h"
 
 /* What a handler finds above its stack pointer. */
 struct sigframe {
@@ -402,73 +404,121 @@ void signals_init(void)
 
 /* System calls */
 
-long sys_sigaction(const unsigned long *a)
+struct sigaction_args {
+	int sig;
+	bool set;			/* act is the new action */
+	struct sigaction act;
+	struct sigaction *uold;		/* or NULL */
+};
+
+SYSCALL(sigaction, struct sigaction_args)
+
+static long sigaction_decode(const unsigned long *a, struct sigaction_args *args)
 {
-	struct task *t = current_task();
 	int sig = (int)a[0];
-	struct sigaction act, old;
-	unsigned long ee;
 
 	if (sig < 1 || sig >= NSIG)
 		return -EINVAL;
-	if (a[1] && copyin(&act, (void *)a[1], sizeof(act)))
+	if (a[1] && copyin(&args->act, (void *)a[1], sizeof(args->act)))
 		return -EFAULT;
 	if (a[1] && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
-	ee = spin_lock_irqsave(&task_lock);
-	old = t->actions[sig];
-	if (a[1]) {
-		act.sa_mask.bits &= ~UNBLOCKABLE;
-		t->actions[sig] = act;
-		if (ignored(t, sig))
-			t->pending &= ~sigbit(sig);
+	if (a[2] && !user_writable((void *)a[2], sizeof(struct sigaction)))
+		return -EFAULT;
+	args->sig = sig;
+	args->set = a[1] != 0;
+	args->uold = (struct sigaction *)a[2];
+	return 0;
+}
+
+static long sigaction_invoke(struct sigaction_args *args)
+{
+	struct task *t = current_task();
+	struct sigaction old;
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+
+	old = t->actions[args->sig];
+	if (args->set) {
+		args->act.sa_mask.bits &= ~UNBLOCKABLE;
+		t->actions[args->sig] = args->act;
+		if (ignored(t, args->sig))
+			t->pending &= ~sigbit(args->sig);
 	}
 	spin_unlock_irqrestore(&task_lock, ee);
-	if (a[2] && copyout((void *)a[2], &old, sizeof(old)))
+	if (args->uold && copyout(args->uold, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
 }
 
-long sys_sigprocmask(const unsigned long *a)
+struct sigprocmask_args {
+	bool set;			/* how and bits change the mask */
+	int how;
+	uint64_t bits;
+	sigset_t *uold;			/* or NULL */
+};
+
+SYSCALL(sigprocmask, struct sigprocmask_args)
+
+static long sigprocmask_decode(const unsigned long *a, struct sigprocmask_args *args)
 {
-	struct uthread *u = current_uthread();
 	int how = (int)a[0];
-	sigset_t set, old;
-	unsigned long ee;
+	sigset_t set;
 
 	if (a[1] && copyin(&set, (void *)a[1], sizeof(set)))
 		return -EFAULT;
 	if (a[1] && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return -EINVAL;
-	ee = spin_lock_irqsave(&task_lock);
-	old.bits = u->blocked;
-	if (a[1]) {
-		if (how == SIG_BLOCK)
-			u->blocked |= set.bits;
-		else if (how == SIG_UNBLOCK)
-			u->blocked &= ~set.bits;
+	if (a[2] && !user_writable((void *)a[2], sizeof(sigset_t)))
+		return -EFAULT;
+	*args = (struct sigprocmask_args){ a[1] != 0, how, a[1] ? set.bits : 0, (sigset_t *)a[2] };
+	return 0;
+}
+
+static long sigprocmask_invoke(struct sigprocmask_args *args)
+{
+	struct uthread *u = current_uthread();
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	sigset_t old = { u->blocked };
+
+	if (args->set) {
+		if (args->how == SIG_BLOCK)
+			u->blocked |= args->bits;
+		else if (args->how == SIG_UNBLOCK)
+			u->blocked &= ~args->bits;
 		else
-			u->blocked = set.bits;
+			u->blocked = args->bits;
 		u->blocked &= ~UNBLOCKABLE;
 	}
 	spin_unlock_irqrestore(&task_lock, ee);
-	if (a[2] && copyout((void *)a[2], &old, sizeof(old)))
+	if (args->uold && copyout(args->uold, &old, sizeof(old)))
 		return -EFAULT;
 	return 0;
 }
 
-long sys_sigsuspend(const unsigned long *a)
+struct sigsuspend_args {
+	uint64_t bits;
+};
+
+SYSCALL(sigsuspend, struct sigsuspend_args)
+
+static long sigsuspend_decode(const unsigned long *a, struct sigsuspend_args *args)
 {
-	struct uthread *u = current_uthread();
 	sigset_t set;
-	unsigned long ee;
 
 	if (copyin(&set, (void *)a[0], sizeof(set)))
 		return -EFAULT;
-	ee = spin_lock_irqsave(&task_lock);
+	args->bits = set.bits;
+	return 0;
+}
+
+static long sigsuspend_invoke(struct sigsuspend_args *args)
+{
+	struct uthread *u = current_uthread();
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+
 	u->saved_mask = u->blocked;
 	u->saved_mask_valid = true;
-	u->blocked = set.bits & ~UNBLOCKABLE;
+	u->blocked = args->bits & ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&task_lock, ee);
 	while (!signal_pending())
 		thread_sleep_until(u, NULL, NULL, 0);
@@ -476,7 +526,12 @@ long sys_sigsuspend(const unsigned long *a)
 	return -EINTR;
 }
 
-long sys_sigreturn(const unsigned long *a)
+SYSCALL_NOARGS(sigreturn)
+
+/* No argument to refuse: the frame is where the handler's stack pointer
+ * says, as the kernel wrote it, and one that cannot be read is answered
+ * with SIGSEGV, not an error. */
+static long sigreturn_invoke(void)
 {
 	struct uthread *u = current_uthread();
 	struct trap_frame *f = current_frame();
@@ -484,7 +539,6 @@ long sys_sigreturn(const unsigned long *a)
 	struct sigframe sf;
 	unsigned long ee;
 
-	(void)a;
 	if (copyin(&sf, (void *)addr, sizeof(sf))) {
 		ee = spin_lock_irqsave(&task_lock);
 		signal_send_thread_locked(u, SIGSEGV, &(siginfo_t){ .si_signo = SIGSEGV,
@@ -507,16 +561,25 @@ static bool may_signal(const struct task *from, const struct task *to)
 	return from->euid == 0 || from->uid == to->uid || from->euid == to->uid;
 }
 
-long sys_kill(const unsigned long *a)
+/* kill and thread_kill: a signal (0 only checks) to a target. */
+struct kill_args {
+	long who;			/* kill's pid, thread_kill's tid */
+	int sig;
+};
+
+/*
+ * kill's targets: pid > 0 that task, 0 the caller's group, -1 every task
+ * but init and the caller, < -1 group -pid. Sends sig to those the caller
+ * may signal when send, else only looks: 0 when one at least was (or
+ * would be) signalled, else -EPERM when one was refused, else -ESRCH.
+ * task_lock held.
+ */
+static long kill_targets(const struct kill_args *k, bool send)
 {
 	struct task *me = current_task();
-	pid_t pid = (pid_t)a[0];
-	int sig = (int)a[1], sent = 0, denied = 0;
-	unsigned long ee;
+	pid_t pid = (pid_t)k->who;
+	int sent = 0, denied = 0;
 
-	if (sig < 0 || sig >= NSIG)
-		return -EINVAL;
-	ee = spin_lock_irqsave(&task_lock);
 	for (struct task *t = task_list(); t; t = t->next) {
 		bool match = pid > 0 ? t->pid == pid : pid == 0 ? t->pgid == me->pgid :
 			     pid == -1 ? t->pid != 1 && t != me : t->pgid == -pid;
@@ -527,33 +590,90 @@ long sys_kill(const unsigned long *a)
 			denied++;
 			continue;
 		}
-		if (sig)
-			send_locked(t, sig, NULL);
+		if (send && k->sig)
+			send_locked(t, k->sig, NULL);
 		sent++;
 	}
-	spin_unlock_irqrestore(&task_lock, ee);
 	if (!sent)
 		return denied ? -EPERM : -ESRCH;
 	return 0;
 }
 
-long sys_thread_kill(const unsigned long *a)
+/* EINVAL for a signal number out of range; else the targets as look says
+ * (kill_targets, or thread_target), without sending. The caller itself
+ * (self: kill's pid, thread_kill's tid) is there and may signal itself:
+ * that needs no lookup. */
+static long kill_decode_with(const unsigned long *a, struct kill_args *args, long self,
+			     long (*look)(const struct kill_args *k, bool send))
 {
-	struct task *t = current_task();
-	int sig = (int)a[1];
-	struct uthread *u;
 	unsigned long ee;
+	long err;
 
-	if (sig < 0 || sig >= NSIG)
+	*args = (struct kill_args){ (long)a[0], (int)a[1] };
+	if (args->sig < 0 || args->sig >= NSIG)
 		return -EINVAL;
+	if (args->who == self)
+		return 0;
 	ee = spin_lock_irqsave(&task_lock);
-	u = uthread_find(t, (tid_t)a[0]);
-	if (!u || u->done) {
-		spin_unlock_irqrestore(&task_lock, ee);
-		return -ESRCH;
-	}
-	if (sig)
-		signal_send_thread_locked(u, sig, NULL);
+	err = look(args, false);
 	spin_unlock_irqrestore(&task_lock, ee);
+	return err;
+}
+
+static long kill_invoke_with(const struct kill_args *args,
+			     long (*look)(const struct kill_args *k, bool send))
+{
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	long err = look(args, true);
+
+	spin_unlock_irqrestore(&task_lock, ee);
+	return err;
+}
+
+SYSCALL(kill, struct kill_args)
+
+static long kill_decode(const unsigned long *a, struct kill_args *args)
+{
+	return kill_decode_with(a, args, current_task()->pid, kill_targets);
+}
+
+static long kill_invoke(struct kill_args *args)
+{
+	return kill_invoke_with(args, kill_targets);
+}
+
+/* thread_kill's target, a live thread of the caller's task, sent sig
+ * when send: 0 or -ESRCH. task_lock held. */
+static long thread_target(const struct kill_args *k, bool send)
+{
+	struct uthread *u = uthread_find(current_task(), (tid_t)k->who);
+
+	if (!u || u->done)
+		return -ESRCH;
+	if (send && k->sig)
+		signal_send_thread_locked(u, k->sig, NULL);
 	return 0;
 }
+
+SYSCALL(thread_kill, struct kill_args)
+
+static long thread_kill_decode(const unsigned long *a, struct kill_args *args)
+{
+	return kill_decode_with(a, args, (long)current_thread()->tid, thread_target);
+}
+
+static long thread_kill_invoke(struct kill_args *args)
+{
+	return kill_invoke_with(args, thread_target);
+}
+
+static const struct syscall_entry calls[] = {
+	SYSCALL_ENTRY(SYS_sigaction, sigaction),
+	SYSCALL_ENTRY(SYS_sigprocmask, sigprocmask),
+	SYSCALL_ENTRY(SYS_sigsuspend, sigsuspend),
+	SYSCALL_ENTRY_NOARGS(SYS_sigreturn, sigreturn),
+	SYSCALL_ENTRY(SYS_kill, kill),
+	SYSCALL_ENTRY(SYS_thread_kill, thread_kill),
+};
+
+const struct syscall_list signal_calls = { calls, ARRAY_SIZE(calls) };

@@ -6,85 +6,75 @@
 #include <arch/user.h>
 #include <uapi/sys/syscall.h>
 #include <vrm/errno.h>
+#include <vrm/kernel.h>
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include "syscalls.h"
 #include "task_impl.h"
 
-/* proc/'s own calls; a room above adds its calls with proc_client_register. */
-static syscall_fn *table[NR_SYSCALLS] = {
-	[SYS_exit] = sys_exit,
-	[SYS_fork] = sys_fork,
-	[SYS_execve] = sys_execve,
-	[SYS_waitpid] = sys_waitpid,
-	[SYS_getpid] = sys_getpid,
-	[SYS_getppid] = sys_getppid,
-	[SYS_getuid] = sys_getuid,
-	[SYS_geteuid] = sys_geteuid,
-	[SYS_setuid] = sys_setuid,
-	[SYS_kill] = sys_kill,
-	[SYS_sigaction] = sys_sigaction,
-	[SYS_sigprocmask] = sys_sigprocmask,
-	[SYS_sigreturn] = sys_sigreturn,
-	[SYS_sigsuspend] = sys_sigsuspend,
-	[SYS_brk] = sys_brk,
-	[SYS_read] = sys_read,
-	[SYS_write] = sys_write,
-	[SYS_open] = sys_open,
-	[SYS_close] = sys_close,
-	[SYS_lseek] = sys_lseek,
-	[SYS_nanosleep] = sys_nanosleep,
-	[SYS_clock_gettime] = sys_clock_gettime,
-	[SYS_sched_yield] = sys_sched_yield,
-	[SYS_bindprocessor] = sys_bindprocessor,
-	[SYS_vmseg_create] = sys_vmseg_create,
-	[SYS_vmseg_delete] = sys_vmseg_delete,
-	[SYS_fstat] = sys_fstat,
-	[SYS_stat] = sys_stat,
-	[SYS_readdir] = sys_readdir,
-	[SYS_chdir] = sys_chdir,
-	[SYS_getcwd] = sys_getcwd,
-	[SYS_uname] = sys_uname,
-	[SYS_sysconf] = sys_sysconf,
-	[SYS_getprocs] = sys_getprocs,
-	[SYS_klog_read] = sys_klog_read,
-	[SYS_reboot] = sys_reboot,
-	[SYS_vmgetinfo] = sys_vmgetinfo,
-	[SYS_kcount] = sys_kcount,
-	[SYS_dup2] = sys_dup2,
-	[SYS_getpgid] = sys_getpgid,
-	[SYS_setpgid] = sys_setpgid,
-	[SYS_thread_create] = sys_thread_create,
-	[SYS_thread_exit] = sys_thread_exit,
-	[SYS_thread_join] = sys_thread_join,
-	[SYS_thread_self] = sys_thread_self,
-	[SYS_thread_kill] = sys_thread_kill,
-	[SYS_setsid] = sys_setsid,
-	[SYS_getsid] = sys_getsid,
-	[SYS_ioctl] = sys_ioctl,
+/* proc/'s own calls, by the file that has them; a room above adds its
+ * calls with proc_client_register. */
+static const struct syscall_list *const proc_calls[] = {
+	&process_calls, &session_calls, &signal_calls, &thread_calls, &exec_calls,
+	&files_calls, &sysinfo_calls,
 };
+
+/* Indexed by number; an entry without invoke is no call. */
+static struct syscall_entry table[NR_SYSCALLS];
+
+static void add_calls(const struct syscall_entry *calls, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned int nr = calls[i].nr;
+
+		if (nr >= NR_SYSCALLS || table[nr].invoke)
+			panic("system call %s (%u) registered twice or out of range",
+			      calls[i].name, nr);
+		table[nr] = calls[i];
+	}
+}
 
 void proc_client_register(struct proc_client *c)
 {
 	struct proc_client **link = &proc_clients;
 
-	for (size_t i = 0; i < c->ncalls; i++) {
-		unsigned int nr = c->calls[i].nr;
-
-		if (nr >= NR_SYSCALLS || table[nr])
-			panic("system call %u registered twice or out of range", nr);
-		table[nr] = c->calls[i].fn;
-	}
+	add_calls(c->calls, c->ncalls);
 	while (*link)
 		link = &(*link)->next;
 	c->next = NULL;
 	*link = c;
 }
 
+/* A call with arguments: room for them on this stack, decode, and invoke
+ * only when decode passed. Out of line, so that calls without arguments
+ * (getppid and the like) take no room and no time for them. */
+static long __attribute__((noinline)) decode_then_invoke(const struct syscall_entry *e,
+							const unsigned long *a)
+{
+	union {
+		unsigned char bytes[SYSCALL_ARGS_MAX];
+		unsigned long align;
+	} args __attribute__((aligned(16)));
+	long err = e->decode(a, &args);
+
+	return err ? err : e->invoke(&args);
+}
+
+long syscall_run(const struct syscall_entry *e, const unsigned long *a)
+{
+	return e->decode ? decode_then_invoke(e, a) : e->invoke(NULL);
+}
+
+const struct syscall_entry *syscall_lookup(unsigned long nr)
+{
+	return nr < NR_SYSCALLS && table[nr].invoke ? &table[nr] : NULL;
+}
+
 /* 0xc00 from problem state; runs with interrupts on. */
-static int syscall_entry(struct trap_frame *f)
+static int syscall_trap(struct trap_frame *f)
 {
 	unsigned long n = syscall_number(f), a[6];
+	const struct syscall_entry *e = syscall_lookup(n);
 	long r;
 
 	if (!frame_from_user(f))
@@ -93,8 +83,8 @@ static int syscall_entry(struct trap_frame *f)
 	for (unsigned int i = 0; i < 6; i++)
 		a[i] = syscall_arg(f, i);
 	irq_enable();
-	if (n < NR_SYSCALLS && table[n]) {
-		r = table[n](a);
+	if (e) {
+		r = syscall_run(e, a);
 	} else {
 		pr_debug("pid %d: no system call %lu\n", current_task()->pid, n);
 		r = -ENOSYS;
@@ -107,6 +97,8 @@ static int syscall_entry(struct trap_frame *f)
 
 void syscalls_init(void)
 {
-	exception_set_handler(0xc00, syscall_entry);
+	for (size_t i = 0; i < ARRAY_SIZE(proc_calls); i++)
+		add_calls(proc_calls[i]->calls, proc_calls[i]->n);
+	exception_set_handler(0xc00, syscall_trap);
 	signals_init();
 }

@@ -1,28 +1,17 @@
 /* SPDX-License-Identifier: MIT */
-/* The system call handlers, by the file that has them. */
+/* The system calls of proc/, by the file that has them. */
 #ifndef KERNEL_SYSCALLS_H
 #define KERNEL_SYSCALLS_H
 
 #include "task_impl.h"
 
-/* process.c */
-syscall_fn sys_exit, sys_fork, sys_waitpid, sys_getpid, sys_getppid, sys_getuid, sys_geteuid,
-	sys_setuid, sys_brk, sys_bindprocessor, sys_sched_yield, sys_vmseg_create,
-	sys_vmseg_delete, sys_getprocs;
-/* session.c */
-syscall_fn sys_getpgid, sys_setpgid, sys_setsid, sys_getsid;
-/* thread.c */
-syscall_fn sys_thread_create, sys_thread_exit, sys_thread_join, sys_thread_self;
-/* exec.c */
-syscall_fn sys_execve;
-/* signal.c */
-syscall_fn sys_kill, sys_thread_kill, sys_sigaction, sys_sigprocmask, sys_sigreturn,
-	sys_sigsuspend;
-/* files.c */
-syscall_fn sys_read, sys_write, sys_open, sys_close, sys_lseek, sys_fstat, sys_stat,
-	sys_readdir, sys_chdir, sys_getcwd, sys_dup2, sys_ioctl;
-/* sysinfo.c */
-syscall_fn sys_nanosleep, sys_clock_gettime, sys_uname, sys_sysconf, sys_klog_read,
-	sys_reboot, sys_vmgetinfo, sys_kcount;
+/* A file's system calls, which syscall.c puts in its table. */
+struct syscall_list {
+	const struct syscall_entry *calls;
+	size_t n;
+};
+
+extern const struct syscall_list process_calls, session_calls, signal_calls, thread_calls,
+	exec_calls, files_calls, sysinfo_calls;
 
 #endif

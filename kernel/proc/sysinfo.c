@@ -12,6 +12,7 @@
 #include <arch/smp.h>
 #include <arch/time.h>
 #include <uapi/sys/kcount.h>
+#include <uapi/sys/syscall.h>
 #include <uapi/sys/reboot.h>
 #include <uapi/sys/sysconf.h>
 #include <uapi/sys/utsname.h>
@@ -68,37 +69,68 @@ static void tb_to_timespec(uint64_t ticks, struct timespec *ts)
 	ts->tv_nsec = (long)((ticks % tb_freq) * NSEC_PER_SEC / tb_freq);
 }
 
-long sys_clock_gettime(const unsigned long *a)
+struct clock_args {
+	clockid_t clock;
+	struct timespec *uts;
+};
+
+SYSCALL(clock_gettime, struct clock_args)
+
+static long clock_gettime_decode(const unsigned long *a, struct clock_args *args)
+{
+	if (a[0] != CLOCK_MONOTONIC && a[0] != CLOCK_REALTIME)
+		return -EINVAL;
+	if (!user_range_ok((void *)a[1], sizeof(struct timespec)))
+		return -EFAULT;
+	*args = (struct clock_args){ (clockid_t)a[0], (struct timespec *)a[1] };
+	return 0;
+}
+
+static long clock_gettime_invoke(struct clock_args *args)
 {
 	struct timespec ts;
 
-	if (a[0] != CLOCK_MONOTONIC && a[0] != CLOCK_REALTIME)
-		return -EINVAL;
 	tb_to_timespec(mftb() - tb_boot, &ts);
-	if (a[0] == CLOCK_REALTIME)
+	if (args->clock == CLOCK_REALTIME)
 		ts.tv_sec += realtime_base();
-	return copyout((void *)a[1], &ts, sizeof(ts));
+	return copyout(args->uts, &ts, sizeof(ts));
 }
 
-long sys_nanosleep(const unsigned long *a)
+struct nanosleep_args {
+	uint64_t ticks;			/* of the timebase */
+	struct timespec *urem;		/* or NULL */
+};
+
+SYSCALL(nanosleep, struct nanosleep_args)
+
+static long nanosleep_decode(const unsigned long *a, struct nanosleep_args *args)
 {
-	struct timespec req, rem;
-	uint64_t deadline, now;
-	/* A timed sleep: only the deadline or a signal ends it. */
-	static struct wait_queue nobody_wakes = WAIT_QUEUE_INIT;
+	struct timespec req;
 
 	if (copyin(&req, (void *)a[0], sizeof(req)))
 		return -EFAULT;
 	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
-	if (a[1] && !user_range_ok((void *)a[1], sizeof(rem)))
+	if (a[1] && !user_range_ok((void *)a[1], sizeof(struct timespec)))
 		return -EFAULT;
-	deadline = mftb() + (uint64_t)req.tv_sec * tb_freq +
-		   (uint64_t)req.tv_nsec * tb_freq / NSEC_PER_SEC;
+	*args = (struct nanosleep_args){
+		.ticks = (uint64_t)req.tv_sec * tb_freq + (uint64_t)req.tv_nsec * tb_freq / NSEC_PER_SEC,
+		.urem = (struct timespec *)a[1],
+	};
+	return 0;
+}
+
+static long nanosleep_invoke(struct nanosleep_args *args)
+{
+	uint64_t deadline = mftb() + args->ticks, now;
+	struct timespec rem;
+	/* A timed sleep: only the deadline or a signal ends it. */
+	static struct wait_queue nobody_wakes = WAIT_QUEUE_INIT;
+
 	while ((now = mftb()) < deadline) {
 		if (signal_pending()) {
 			tb_to_timespec(deadline - now, &rem);
-			if (a[1] && copyout((void *)a[1], &rem, sizeof(rem)))
+			if (args->urem && copyout(args->urem, &rem, sizeof(rem)))
 				return -EFAULT;
 			return -EINTR;
 		}
@@ -107,7 +139,32 @@ long sys_nanosleep(const unsigned long *a)
 	return 0;
 }
 
-long sys_uname(const unsigned long *a)
+/* uname, klog_read, vmgetinfo and kcount: where the answer goes. */
+struct out_args {
+	void *ubuf;
+	size_t size;
+};
+
+/* The first size bytes of an answer of full bytes go to ubuf, which must
+ * lie in task space. */
+static long out_decode(struct out_args *args, unsigned long ubuf, size_t size, size_t full)
+{
+	if (size > full)
+		size = full;
+	if (!user_range_ok((void *)ubuf, size))
+		return -EFAULT;
+	*args = (struct out_args){ (void *)ubuf, size };
+	return 0;
+}
+
+SYSCALL(uname, struct out_args)
+
+static long uname_decode(const unsigned long *a, struct out_args *args)
+{
+	return out_decode(args, a[0], sizeof(struct utsname), sizeof(struct utsname));
+}
+
+static long uname_invoke(struct out_args *args)
 {
 	struct utsname u;
 
@@ -117,7 +174,7 @@ long sys_uname(const unsigned long *a)
 	strcpy(u.release, VRM_VERSION);
 	strcpy(u.version, boot_firmware_name);
 	strcpy(u.machine, "ppc64le");
-	return copyout((void *)a[0], &u, sizeof(u));
+	return copyout(args->ubuf, &u, sizeof(u));
 }
 
 static long cpus_online(void)
@@ -129,9 +186,10 @@ static long cpus_online(void)
 	return n;
 }
 
-long sys_sysconf(const unsigned long *a)
+/* Every value is >= 0: -EINVAL for a name sysconf does not know. */
+static long sysconf_value(unsigned long name)
 {
-	switch (a[0]) {
+	switch (name) {
 	case _SC_CLK_TCK:
 		return HZ;
 	case _SC_OPEN_MAX:
@@ -149,16 +207,40 @@ long sys_sysconf(const unsigned long *a)
 	}
 }
 
+struct sysconf_args {
+	unsigned long name;
+};
+
+SYSCALL(sysconf, struct sysconf_args)
+
+static long sysconf_decode(const unsigned long *a, struct sysconf_args *args)
+{
+	if (sysconf_value(a[0]) < 0)
+		return -EINVAL;
+	args->name = a[0];
+	return 0;
+}
+
+static long sysconf_invoke(struct sysconf_args *args)
+{
+	return sysconf_value(args->name);
+}
+
+SYSCALL(klog_read, struct out_args)
+
+static long klog_read_decode(const unsigned long *a, struct out_args *args)
+{
+	return out_decode(args, a[0], a[1], a[1]);
+}
+
 /* The records still in the ring, oldest first, as the console shows them. */
-long sys_klog_read(const unsigned long *a)
+static long klog_read_invoke(struct out_args *args)
 {
 	char line[160];
-	size_t size = a[1], done = 0;
+	size_t done = 0;
 	uint64_t next = log_next_seq(), seq = next > 4096 ? next - 4096 : 0;
 	struct log_record rec;
 
-	if (!user_range_ok((void *)a[0], size))
-		return -EFAULT;
 	for (; seq < next; seq++) {
 		int len;
 
@@ -169,39 +251,55 @@ long sys_klog_read(const unsigned long *a)
 			continue;
 		if ((size_t)len >= sizeof(line))
 			len = sizeof(line) - 1;
-		if (done + (size_t)len > size)
+		if (done + (size_t)len > args->size)
 			break;
-		if (copyout((char *)a[0] + done, line, (size_t)len))
+		if (copyout((char *)args->ubuf + done, line, (size_t)len))
 			return -EFAULT;
 		done += (size_t)len;
 	}
 	return (long)done;
 }
 
-long sys_reboot(const unsigned long *a)
+struct reboot_args {
+	int howto;
+};
+
+SYSCALL(reboot, struct reboot_args)
+
+static long reboot_decode(const unsigned long *a, struct reboot_args *args)
 {
 	if (current_task()->euid != 0)
 		return -EPERM;
-	switch (a[0]) {
-	case RB_AUTOBOOT:
-		pr_info("re-IPL requested by pid %d\n", current_task()->pid);
-		machine_reboot();
-	case RB_POWEROFF:
-		pr_info("power-off requested by pid %d\n", current_task()->pid);
-		machine_power_off();
-	default:
+	if (a[0] != RB_AUTOBOOT && a[0] != RB_POWEROFF)
 		return -EINVAL;
-	}
+	args->howto = (int)a[0];
+	return 0;
 }
 
-long sys_vmgetinfo(const unsigned long *a)
+static long reboot_invoke(struct reboot_args *args)
+{
+	if (args->howto == RB_AUTOBOOT) {
+		pr_info("re-IPL requested by pid %d\n", current_task()->pid);
+		machine_reboot();
+	}
+	pr_info("power-off requested by pid %d\n", current_task()->pid);
+	machine_power_off();
+}
+
+SYSCALL(vmgetinfo, struct out_args)
+
+static long vmgetinfo_decode(const unsigned long *a, struct out_args *args)
+{
+	if (a[1] != VMINFO)
+		return -EINVAL;
+	return out_decode(args, a[0], a[2], sizeof(struct vminfo));
+}
+
+static long vmgetinfo_invoke(struct out_args *args)
 {
 	struct vmstat s;
 	struct vminfo v;
-	size_t size = a[2] < sizeof(v) ? a[2] : sizeof(v);
 
-	if (a[1] != VMINFO)
-		return -EINVAL;
 	vmm_stats(&s);
 	v = (struct vminfo){
 		.pgexct = s.faults, .zerofills = s.zero_fills, .pageins = s.page_ins,
@@ -210,27 +308,47 @@ long sys_vmgetinfo(const unsigned long *a)
 		.numframes = frames_total_count(), .numfrb = frames_free_count(),
 		.pgspused = s.pgsp_used, .pgsptotal = s.pgsp_total,
 	};
-	return copyout((void *)a[0], &v, size);
+	return copyout(args->ubuf, &v, args->size);
 }
 
-long sys_kcount(const unsigned long *a)
+SYSCALL(kcount, struct out_args)
+
+static long kcount_decode(const unsigned long *a, struct out_args *args)
+{
+	if (a[1] == 0)
+		return -EINVAL;
+	return out_decode(args, a[0], a[1], sizeof(struct kcount));
+}
+
+static long kcount_invoke(struct out_args *args)
 {
 	struct heap_stats h;
 	struct vmstat s;
 	struct kcount k;
-	size_t size = a[1] < sizeof(k) ? a[1] : sizeof(k);
 
-	if (size == 0)
-		return -EINVAL;
 	vmm_stats(&s);
 	heap_stats(&h);
 	k = (struct kcount){
 		.tasks = task_count(), .segments = s.segments,
 		.heap_bytes = h.bytes_in_use, .free_frames = frames_free_count(),
+		.heap_allocs = h.allocs,
 	};
 	for (struct proc_client *c = proc_clients; c; c = c->next)
 		if (c->count)
 			c->count(&k);
 	k.kernel_frames = frames_total_count() - k.free_frames - s.resident - s.pgsp_frames;
-	return copyout((void *)a[0], &k, size);
+	return copyout(args->ubuf, &k, args->size);
 }
+
+static const struct syscall_entry calls[] = {
+	SYSCALL_ENTRY(SYS_clock_gettime, clock_gettime),
+	SYSCALL_ENTRY(SYS_nanosleep, nanosleep),
+	SYSCALL_ENTRY(SYS_uname, uname),
+	SYSCALL_ENTRY(SYS_sysconf, sysconf),
+	SYSCALL_ENTRY(SYS_klog_read, klog_read),
+	SYSCALL_ENTRY(SYS_reboot, reboot),
+	SYSCALL_ENTRY(SYS_vmgetinfo, vmgetinfo),
+	SYSCALL_ENTRY(SYS_kcount, kcount),
+};
+
+const struct syscall_list sysinfo_calls = { calls, ARRAY_SIZE(calls) };

@@ -9,8 +9,10 @@
  */
 #define pr_fmt "thread: "
 #include <arch/user.h>
+#include <uapi/sys/syscall.h>
 #include <vrm/errno.h>
 #include <vrm/heap.h>
+#include <vrm/kernel.h>
 #include <vrm/sched.h>
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
@@ -148,26 +150,54 @@ long task_single_thread(struct task *t)
 	return 0;
 }
 
-long sys_thread_create(const unsigned long *a)
+struct thread_create_args {
+	unsigned long entry, arg;
+	unsigned long sp;		/* its first frame, below the stack's top */
+};
+
+/* EAGAIN when t has as many live threads as it may; task_lock held. */
+static long room_for_a_thread(const struct task *t)
+{
+	return t->nthreads >= TASK_THREADS ? -EAGAIN : 0;
+}
+
+SYSCALL(thread_create, struct thread_create_args)
+
+static long thread_create_decode(const unsigned long *a, struct thread_create_args *args)
+{
+	unsigned long entry = a[0], top = a[2], sp = (top & ~15ul) - STACK_FRAME_MIN, ee;
+	long err;
+
+	if (entry >= USER_TOP || top >= USER_TOP || top < STACK_FRAME_MIN)
+		return -EINVAL;
+	if (!user_writable((void *)sp, sizeof(unsigned long)))
+		return -EFAULT;
+	ee = spin_lock_irqsave(&task_lock);
+	err = room_for_a_thread(current_task());
+	spin_unlock_irqrestore(&task_lock, ee);
+	*args = (struct thread_create_args){ entry, a[1], sp };
+	return err;
+}
+
+static long thread_create_invoke(struct thread_create_args *args)
 {
 	struct uthread *me = current_uthread(), *u;
 	struct task *t = me->task;
-	unsigned long entry = a[0], arg = a[1], sp = (a[2] & ~15ul) - STACK_FRAME_MIN;
 	unsigned long ee;
 	long err;
 
-	if (entry >= USER_TOP || a[2] >= USER_TOP || a[2] < STACK_FRAME_MIN)
-		return -EINVAL;
 	/* The first frame's back chain is 0: the new thread's stack ends there. */
-	if (copyout((void *)sp, &(unsigned long){ 0 }, sizeof(unsigned long)))
+	if (copyout((void *)args->sp, &(unsigned long){ 0 }, sizeof(unsigned long)))
 		return -EFAULT;
 	u = uthread_new(t, task_enter_user);
 	if (!u)
 		return -ENOMEM;
-	frame_set_entry(user_frame(u->th->kstack_top), entry, sp, arg, 0, 0);
+	frame_set_entry(user_frame(u->th->kstack_top), args->entry, args->sp, args->arg, 0, 0);
 	u->blocked = me->blocked;
 	ee = spin_lock_irqsave(&task_lock);
-	err = t->nthreads >= TASK_THREADS ? -EAGAIN : task_must_quit(t, me) ? -ERESTART : 0;
+	err = room_for_a_thread(t);
+	if (!err && task_must_quit(t, me))
+		err = -ERESTART;
 	if (err) {
 		spin_unlock_irqrestore(&task_lock, ee);
 		thread_discard(u->th);
@@ -180,13 +210,25 @@ long sys_thread_create(const unsigned long *a)
 	return (long)u->th->tid;
 }
 
-long sys_thread_exit(const unsigned long *a)
+struct thread_exit_args {
+	long value;
+};
+
+SYSCALL(thread_exit, struct thread_exit_args)
+
+static long thread_exit_decode(const unsigned long *a, struct thread_exit_args *args)
+{
+	args->value = (long)a[0];
+	return 0;
+}
+
+static long thread_exit_invoke(struct thread_exit_args *args)
 {
 	struct uthread *me = current_uthread();
 	struct task *t = me->task;
 	unsigned long ee = spin_lock_irqsave(&task_lock);
 
-	me->value = (long)a[0];
+	me->value = args->value;
 	if (t->nthreads > 1)
 		uthread_end_locked(me, ee);
 	spin_unlock_irqrestore(&task_lock, ee);
@@ -200,17 +242,52 @@ static bool ended(void *arg)
 	return ((const struct uthread *)arg)->done;
 }
 
-long sys_thread_join(const unsigned long *a)
-{
-	struct uthread *me = current_uthread(), *u;
-	struct task *t = me->task;
-	unsigned long ee = spin_lock_irqsave(&task_lock);
-	long value;
+struct thread_join_args {
+	tid_t tid;
+	long *uvalue;			/* or NULL */
+};
 
-	u = uthread_find(t, (tid_t)a[0]);
-	if (!u || u->joining || u == me) {
+/* The thread of the caller's task that it may join: -ESRCH unknown (or
+ * joined already), -EDEADLK itself, -EINVAL another thread joins it.
+ * task_lock held. */
+static long joinable(tid_t tid, struct uthread **u)
+{
+	struct uthread *me = current_uthread();
+
+	*u = uthread_find(me->task, tid);
+	if (!*u)
+		return -ESRCH;
+	return *u == me ? -EDEADLK : (*u)->joining ? -EINVAL : 0;
+}
+
+SYSCALL(thread_join, struct thread_join_args)
+
+static long thread_join_decode(const unsigned long *a, struct thread_join_args *args)
+{
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	struct uthread *u;
+	long err = joinable((tid_t)a[0], &u);
+
+	spin_unlock_irqrestore(&task_lock, ee);
+	if (err)
+		return err;
+	/* The value must have its place before the thread is freed. */
+	if (a[1] && !user_writable((void *)a[1], sizeof(long)))
+		return -EFAULT;
+	*args = (struct thread_join_args){ (tid_t)a[0], (long *)a[1] };
+	return 0;
+}
+
+static long thread_join_invoke(struct thread_join_args *args)
+{
+	struct task *t = current_task();
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	struct uthread *u;
+	long value, err = joinable(args->tid, &u);
+
+	if (err) {
 		spin_unlock_irqrestore(&task_lock, ee);
-		return !u ? -ESRCH : u == me ? -EDEADLK : -EINVAL;
+		return err;
 	}
 	u->joining = true;
 	while (!u->done) {
@@ -232,13 +309,23 @@ long sys_thread_join(const unsigned long *a)
 	spin_unlock_irqrestore(&task_lock, ee);
 	value = u->value;
 	uthread_free(u);
-	if (a[1] && copyout((void *)a[1], &value, sizeof(value)))
+	if (args->uvalue && copyout(args->uvalue, &value, sizeof(value)))
 		return -EFAULT;
 	return 0;
 }
 
-long sys_thread_self(const unsigned long *a)
+SYSCALL_NOARGS(thread_self)
+
+static long thread_self_invoke(void)
 {
-	(void)a;
 	return (long)current_thread()->tid;
 }
+
+static const struct syscall_entry calls[] = {
+	SYSCALL_ENTRY(SYS_thread_create, thread_create),
+	SYSCALL_ENTRY(SYS_thread_exit, thread_exit),
+	SYSCALL_ENTRY(SYS_thread_join, thread_join),
+	SYSCALL_ENTRY_NOARGS(SYS_thread_self, thread_self),
+};
+
+const struct syscall_list thread_calls = { calls, ARRAY_SIZE(calls) };

@@ -12,6 +12,10 @@
  * tables): every frame is free, a resident page of a segment, a paging
  * space copy, or one of these. Pages of live segments move between memory
  * and paging space as they please; a frame lost by the kernel stays here.
+ *
+ * heap_allocs only grows: it moves with every allocation, even one given
+ * back at once, so a call that should allocate nothing (one refused for
+ * its arguments) is seen to keep to that.
  */
 struct kcount {
 	unsigned long tasks;		/* tasks, zombies included */
@@ -20,5 +24,6 @@ struct kcount {
 	unsigned long kernel_frames;	/* frames the kernel itself holds */
 	unsigned long heap_bytes;	/* kernel heap bytes in use */
 	unsigned long free_frames;	/* free page frames */
+	unsigned long heap_allocs;	/* kernel heap allocations since boot */
 };
 #endif
