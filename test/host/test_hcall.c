@@ -10,6 +10,7 @@
 
 #include <arch/hcall_cpu.h>
 #include <arch/hcall_hpt.h>
+#include <arch/hcall_nested.h>
 #include <arch/hcall_tce.h>
 #include <arch/hcall_vty.h>
 #include <arch/hcall_xics.h>
@@ -191,6 +192,14 @@ static void test_tce(void)
 	is_hex(TCE_RPN, ~0ull << TCE_SHIFT, "TCE: the real page is bits 0-51");
 }
 
+static void test_nested(void)
+{
+	ok(hv_set_partition_table(0x12340000 | 4) == H_SUCCESS &&
+	   CALLED(NORET, 0xf800, 0x12340004), "H_SET_PARTITION_TABLE: the PTCR");
+	is_hex(PTCR_PATS, 0x1f, "PTCR: the table's size is bits 59-63");
+	is_hex(PTCR_PATB, 0x0ffffffffffff000ull, "PTCR: the table's address is bits 4-51");
+}
+
 /* hcall_errno against its table in hcall.h, every listed status and the
  * neighbours of each range, which are not in it. */
 static void test_errno(void)
@@ -243,5 +252,6 @@ int main(void)
 	test_vty();
 	test_cpu();
 	test_tce();
+	test_nested();
 	return done_testing();
 }

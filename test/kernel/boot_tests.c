@@ -2,6 +2,7 @@
 /* The boot suite: the tree, RTAS, exceptions, time, interrupts, console. */
 #include <string.h>
 #include <arch/exception.h>
+#include <arch/hcall_nested.h>
 #include <arch/irq.h>
 #include <arch/memlayout.h>
 #include <arch/paca.h>
@@ -10,6 +11,7 @@
 #include <arch/rtas.h>
 #include <arch/smp.h>
 #include <arch/time.h>
+#include <vrm/cmdline.h>
 #include <vrm/dt.h>
 #include <vrm/errno.h>
 #include <vrm/kernel.h>
@@ -103,6 +105,27 @@ KTEST(boot, "interrupts preserve the condition register of the code they interru
 		changed += arch_cr_probe(mftb() + tb_per_tick);
 	KT_EXPECT_EQ(t, changed, 0);
 	KT_EXPECT(t, pc->dec_interrupts - irqs >= 2);
+}
+
+/*
+ * The nested-hypervisor facility as the machine offers it: rows started
+ * with cap-nested-hv=on say so with the bootarg "nested". A table too big
+ * for QEMU is refused by value, and naming no table is taken; without
+ * the capability the call does not exist.
+ */
+KTEST(boot, "H_SET_PARTITION_TABLE is answered as the machine offers nested partitions")
+{
+	char buf[4];
+	uint64_t too_big = 0x1000000 | (PTCR_PATS_MAX + 1);
+
+	if (cmdline_get("nested", buf, sizeof(buf))) {
+		KT_EXPECT_EQ(t, hv_set_partition_table(too_big), H_PARAMETER);
+		KT_EXPECT_EQ(t, hcall_errno(hv_set_partition_table(too_big)), -EINVAL);
+		KT_EXPECT_EQ(t, hv_set_partition_table(0), H_SUCCESS);
+	} else {
+		KT_EXPECT_EQ(t, hv_set_partition_table(too_big), H_FUNCTION);
+		KT_EXPECT_EQ(t, hcall_errno(hv_set_partition_table(0)), -ENOSYS);
+	}
 }
 
 KTEST(boot, "an illegal instruction is a program interrupt, dumped and caught")
