@@ -31,7 +31,8 @@
 #define SIGTTIN		21
 #define SIGTTOU		22
 #define SIGIO		23
-#define SIGPOLL		SIGIO	/* AIX's other name for it */
+#define SIGPOLL		SIGIO	/* AIX's other name for it; ends the task
+				   by default, as POSIX says of SIGPOLL */
 #define SIGXCPU		24
 #define SIGXFSZ		25
 #define SIGMSG		27
@@ -120,9 +121,9 @@ struct sigaction {
 };
 
 /*
- * An alternate signal stack (AIX's values). The SDK declares these; the
- * kernel does not take an alternate stack yet, and there is no
- * sigaltstack() to set one.
+ * An alternate signal stack (AIX's values), one per thread, set with
+ * SYS_sigaltstack: handlers with SA_ONSTACK run on it unless the thread
+ * is on it already.
  */
 typedef struct {
 	void *ss_sp;

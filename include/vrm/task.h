@@ -30,6 +30,11 @@ struct uthread {
 	siginfo_t info[NSIG];		/* of each of those */
 	uint64_t saved_mask;		/* sigsuspend's caller's mask, restored */
 	bool saved_mask_valid;		/* ... after the handler it waited for */
+	stack_t altstack;		/* sigaltstack's; ss_size 0: none */
+	uint64_t waiting;		/* the set sigtimedwait takes from */
+	bool resume;			/* an interrupted wait restarts, unless a
+					   handler runs, and goes on ... */
+	uint64_t resume_deadline;	/* ... until this timebase (0: none) */
 	bool done;			/* has ended; waits for a join or the reap */
 	bool joining;			/* a thread waits in thread_join for it */
 	long value;			/* thread_exit's */
@@ -101,6 +106,15 @@ unsigned int task_count(void);
 /* Whether a signal the calling thread would act on is pending, or the
  * thread must end: sleeping calls end with -ERESTART (or -EINTR) then. */
 bool signal_pending(void);
+/*
+ * A wait a signal interrupted, to go on until deadline (0: none) if no
+ * handler runs: returns -ERESTART, and the call restarted then gets that
+ * deadline back from signal_wait_deadline. A handler makes it EINTR
+ * whether or not SA_RESTART (POSIX's nanosleep, sigtimedwait).
+ */
+long signal_wait_interrupted(uint64_t deadline);
+/* The deadline of a restarted wait, or fresh for a new one. */
+uint64_t signal_wait_deadline(uint64_t fresh);
 
 /* The trap frame of the calling task's system call or interrupt. */
 struct trap_frame *current_frame(void);

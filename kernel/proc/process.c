@@ -113,7 +113,7 @@ static void pgrp_hangup_if_orphaned(pid_t pgid)
 
 void task_exit(int status)
 {
-	struct task *t = current_task(), *init;
+	struct task *t = current_task(), *init, *parent;
 	struct aspace *as;
 	unsigned long ee;
 	bool orphans = false;
@@ -143,10 +143,18 @@ void task_exit(int status)
 	pgrp_hangup_if_orphaned(t->pgid);
 	current_uthread()->done = true;
 	t->nthreads = 0;
+	/* A parent that wants no zombies does not wait for this one: its
+	 * wait looks again, and fails once no child is left. */
+	parent = t->parent;
+	if (signal_no_zombies(parent)) {
+		t->parent = init;
+		orphans = true;
+		task_children_changed(parent);
+	}
 	spin_unlock_irqrestore(&task_lock, ee);
 	if (orphans)
 		task_children_changed(init);
-	signal_send(t->parent, SIGCHLD, &(siginfo_t){
+	signal_send(parent, SIGCHLD, &(siginfo_t){
 		.si_signo = SIGCHLD, .si_pid = t->pid, .si_uid = t->uid,
 		.si_code = WIFSIGNALED(status) ? (WCOREDUMP(status) ? CLD_DUMPED : CLD_KILLED)
 					       : CLD_EXITED,
@@ -187,6 +195,7 @@ long task_fork(void)
 	memcpy(child->comm, parent->comm, sizeof(child->comm));
 	memcpy(child->actions, parent->actions, sizeof(child->actions));
 	u->blocked = current_uthread()->blocked;
+	u->altstack = current_uthread()->altstack;
 	files_inherit(&child->files, &parent->files);
 	*user_frame(u->th->kstack_top) = *current_frame();
 	syscall_set_result(user_frame(u->th->kstack_top), 0);

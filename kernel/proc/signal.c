@@ -14,9 +14,11 @@
 #include <string.h>
 #include <arch/exception.h>
 #include <arch/irq.h>
+#include <arch/time.h>
 #include <arch/user.h>
 #include <uapi/sys/syscall.h>
 #include <uapi/sys/wait.h>
+#include <uapi/time.h>
 #include <vrm/errno.h>
 #include <vrm/kernel.h>
 #include <vrm/log.h>
@@ -39,7 +41,7 @@ static enum default_action default_action(int sig)
 	case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGEMT: case SIGFPE:
 	case SIGBUS: case SIGSEGV: case SIGSYS: case SIGXCPU: case SIGXFSZ:
 		return ACT_CORE;
-	case SIGCHLD: case SIGURG: case SIGWINCH: case SIGPWR: case SIGIO: case SIGRECONFIG:
+	case SIGCHLD: case SIGURG: case SIGWINCH: case SIGPWR: case SIGRECONFIG:
 	case SIGDANGER: case SIGMIGRATE: case SIGPRE: case SIGVIRT: case SIGWAITING:
 	case SIGCPUFAIL: case SIGMSG: case SIGSOUND: case SIGSAK: case SIGKAP: case SIGRETRACT:
 		return ACT_IGNORE;
@@ -47,7 +49,7 @@ static enum default_action default_action(int sig)
 		return ACT_STOP;
 	case SIGCONT:
 		return ACT_CONT;
-	default:
+	default:		/* SIGPOLL (AIX's SIGIO) too, as POSIX says */
 		return ACT_TERM;
 	}
 }
@@ -70,6 +72,12 @@ static uint64_t deliverable(const struct uthread *u)
 	return (u->task->pending | u->pending) & ~(u->blocked & ~UNBLOCKABLE);
 }
 
+/* What wakes u: those, and the signals its sigtimedwait takes. */
+static uint64_t wakes(const struct uthread *u)
+{
+	return deliverable(u) | ((u->task->pending | u->pending) & u->waiting);
+}
+
 bool signal_pending(void)
 {
 	struct uthread *u = current_uthread();
@@ -90,7 +98,7 @@ static void interrupt_all(struct task *t)
 static void interrupt_one(struct task *t, int sig)
 {
 	for (struct uthread *u = t->threads; u; u = u->next)
-		if (!u->done && (deliverable(u) & sigbit(sig))) {
+		if (!u->done && (wakes(u) & sigbit(sig))) {
 			thread_interrupt(u->th);
 			return;
 		}
@@ -156,7 +164,7 @@ void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info
 	if (!accept(u->task, sig, u->blocked))
 		return;
 	queue(&u->pending, u->info, sig, info);
-	if (deliverable(u) & sigbit(sig))
+	if (wakes(u) & sigbit(sig))
 		thread_interrupt(u->th);
 }
 
@@ -188,6 +196,15 @@ void signals_reset_handlers(struct task *t)
 		if (a->sa_handler != SIG_IGN)
 			*a = (struct sigaction){ 0 };
 	}
+	for (struct uthread *u = t->threads; u; u = u->next)
+		u->altstack = (stack_t){ 0 };
+}
+
+bool signal_no_zombies(const struct task *t)
+{
+	const struct sigaction *a = &t->actions[SIGCHLD];
+
+	return a->sa_handler == SIG_IGN || (a->sa_flags & SA_NOCLDWAIT);
 }
 
 /* The console record of a task killed with a core-style dump. */
@@ -200,15 +217,63 @@ static void dump_task(const struct task *t, int sig, const siginfo_t *info,
 	dump_gprs(f, LOG_ERR);
 }
 
-/* A system call a signal interrupted: again, or EINTR. */
-static void interrupted_call(struct trap_frame *f, bool restart)
+long signal_wait_interrupted(uint64_t deadline)
 {
+	struct uthread *u = current_uthread();
+
+	u->resume = true;
+	u->resume_deadline = deadline;
+	return -ERESTART;
+}
+
+uint64_t signal_wait_deadline(uint64_t fresh)
+{
+	struct uthread *u = current_uthread();
+
+	if (!u->resume)
+		return fresh;
+	u->resume = false;
+	return u->resume_deadline;
+}
+
+/*
+ * A system call a signal interrupted: again, or EINTR when a handler runs
+ * (handler, else NULL) without SA_RESTART, or at all for a wait of
+ * signal_wait_interrupted.
+ */
+static void interrupted_call(struct trap_frame *f, const struct sigaction *handler)
+{
+	struct uthread *u = current_uthread();
+
 	if (f->vector != 0xc00 || (long)f->gpr[3] != -ERESTART)
 		return;
-	if (restart)
+	if (!handler || (!u->resume && (handler->sa_flags & SA_RESTART))) {
 		syscall_restart(f);
-	else
-		syscall_set_result(f, -EINTR);
+		return;
+	}
+	u->resume = false;
+	syscall_set_result(f, -EINTR);
+}
+
+/* Whether sp lies on u's alternate signal stack. */
+static bool on_altstack(const struct uthread *u, unsigned long sp)
+{
+	unsigned long base = (unsigned long)u->altstack.ss_sp;
+
+	return u->altstack.ss_size && sp > base && sp - base <= u->altstack.ss_size;
+}
+
+/* Where a handler's frame goes below: the alternate stack's top for
+ * SA_ONSTACK unless already on it, else below the interrupted code's
+ * red zone. */
+static unsigned long frame_top(const struct trap_frame *f, const struct sigaction *act)
+{
+	const struct uthread *u = current_uthread();
+	unsigned long sp = frame_user_sp(f);
+
+	if ((act->sa_flags & SA_ONSTACK) && u->altstack.ss_size && !on_altstack(u, sp))
+		return (unsigned long)u->altstack.ss_sp + u->altstack.ss_size;
+	return sp - USER_STACK_RESERVE;
 }
 
 /* Builds the handler's frame; false if the stack cannot take it. */
@@ -216,7 +281,7 @@ static bool setup_frame(struct trap_frame *f, int sig,
 			const struct sigaction *act, const siginfo_t *info, uint64_t old_mask)
 {
 	struct sigframe sf = { .info = *info };
-	unsigned long addr = (frame_user_sp(f) - USER_STACK_RESERVE - sizeof(sf)) & ~15ul;
+	unsigned long addr = (frame_top(f, act) - sizeof(sf)) & ~15ul;
 	unsigned long sp = addr - STACK_FRAME_MIN;
 	unsigned long zero = 0;
 
@@ -230,14 +295,14 @@ static bool setup_frame(struct trap_frame *f, int sig,
 	return true;
 }
 
-/* Takes the lowest deliverable signal, the thread's own first, off its
- * pending set. */
-static int take(struct uthread *u, siginfo_t *info)
+/* Takes the lowest signal of among (pending for u), the thread's own
+ * first, off its pending set. */
+static int take(struct uthread *u, uint64_t among, siginfo_t *info)
 {
 	struct task *t = u->task;
-	int sig = __builtin_ctzl(deliverable(u)) + 1;
+	int sig = __builtin_ctzl(among) + 1;
 
-	if (u->pending & sigbit(sig) & ~(u->blocked & ~UNBLOCKABLE)) {
+	if (u->pending & sigbit(sig)) {
 		u->pending &= ~sigbit(sig);
 		*info = u->info[sig];
 	} else {
@@ -262,14 +327,13 @@ static bool deliver_one(struct trap_frame *f)
 		spin_unlock_irqrestore(&task_lock, ee);
 		return false;
 	}
-	sig = take(u, &info);
+	sig = take(u, deliverable(u), &info);
 	act = t->actions[sig];
 	old_mask = u->saved_mask_valid ? u->saved_mask : u->blocked;
 	u->saved_mask_valid = false;
 	if (ignored(t, sig) || (act.sa_handler == SIG_DFL && default_action(sig) == ACT_CONT)) {
 		u->blocked = old_mask;
 		spin_unlock_irqrestore(&task_lock, ee);
-		interrupted_call(f, true);
 		return true;
 	}
 	if (act.sa_handler == SIG_DFL) {
@@ -280,7 +344,6 @@ static bool deliver_one(struct trap_frame *f)
 		if (a == ACT_STOP && sig != SIGSTOP && pgrp_orphaned(t->pgid)) {
 			u->blocked = old_mask;
 			spin_unlock_irqrestore(&task_lock, ee);
-			interrupted_call(f, true);
 			return true;
 		}
 		if (a == ACT_STOP) {
@@ -290,7 +353,6 @@ static bool deliver_one(struct trap_frame *f)
 			task_notify_parent(t);
 			interrupt_all(t);
 			spin_unlock_irqrestore(&task_lock, ee);
-			interrupted_call(f, true);
 			return true;
 		}
 		spin_unlock_irqrestore(&task_lock, ee);
@@ -303,7 +365,7 @@ static bool deliver_one(struct trap_frame *f)
 	if (act.sa_flags & SA_RESETHAND)
 		t->actions[sig] = (struct sigaction){ 0 };
 	spin_unlock_irqrestore(&task_lock, ee);
-	interrupted_call(f, act.sa_flags & SA_RESTART);
+	interrupted_call(f, &act);
 	if (!setup_frame(f, sig, &act, &info, old_mask)) {
 		pr_warn("pid %d: no room for a signal frame below %#lx\n", t->pid,
 			frame_user_sp(f));
@@ -352,7 +414,8 @@ static void user_return(struct trap_frame *f)
 		u->blocked = u->saved_mask;
 		u->saved_mask_valid = false;
 	}
-	interrupted_call(f, true);
+	/* No handler ran: an interrupted call runs again. */
+	interrupted_call(f, NULL);
 }
 
 /* An exception in problem state that no handler resolved. */
@@ -556,6 +619,145 @@ static long sigreturn_invoke(void)
 	return SYSCALL_FRAME_SET;
 }
 
+struct sigaltstack_args {
+	bool set;			/* ss is the new stack */
+	stack_t ss;
+	stack_t *uold;			/* or NULL */
+};
+
+SYSCALL(sigaltstack, struct sigaltstack_args)
+
+/* EPERM for a change while the thread runs on its alternate stack. */
+static long sigaltstack_decode(const unsigned long *a, struct sigaltstack_args *args)
+{
+	if (a[0] && copyin(&args->ss, (void *)a[0], sizeof(args->ss)))
+		return -EFAULT;
+	if (a[0] && (args->ss.ss_flags & ~SS_DISABLE))
+		return -EINVAL;
+	if (a[0] && !(args->ss.ss_flags & SS_DISABLE) && args->ss.ss_size < MINSIGSTKSZ)
+		return -ENOMEM;
+	if (a[0] && !(args->ss.ss_flags & SS_DISABLE) &&
+	    !user_range_ok(args->ss.ss_sp, args->ss.ss_size))
+		return -EFAULT;
+	if (a[0] && on_altstack(current_uthread(), frame_user_sp(current_frame())))
+		return -EPERM;
+	if (a[1] && !user_writable((void *)a[1], sizeof(stack_t)))
+		return -EFAULT;
+	args->set = a[0] != 0;
+	args->uold = (stack_t *)a[1];
+	return 0;
+}
+
+static long sigaltstack_invoke(struct sigaltstack_args *args)
+{
+	struct uthread *u = current_uthread();
+	stack_t old = u->altstack;
+
+	old.ss_flags = !old.ss_size ? SS_DISABLE :
+		       on_altstack(u, frame_user_sp(current_frame())) ? SS_ONSTACK : 0;
+	if (args->set)
+		u->altstack = (args->ss.ss_flags & SS_DISABLE) ? (stack_t){ 0 } : args->ss;
+	u->altstack.ss_flags = 0;
+	if (args->uold && copyout(args->uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+struct sigpending_args {
+	sigset_t *uset;
+};
+
+SYSCALL(sigpending, struct sigpending_args)
+
+static long sigpending_decode(const unsigned long *a, struct sigpending_args *args)
+{
+	if (!user_writable((void *)a[0], sizeof(sigset_t)))
+		return -EFAULT;
+	args->uset = (sigset_t *)a[0];
+	return 0;
+}
+
+/* The pending signals the thread blocks. */
+static long sigpending_invoke(struct sigpending_args *args)
+{
+	struct uthread *u = current_uthread();
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	sigset_t set = { (u->task->pending | u->pending) & u->blocked };
+
+	spin_unlock_irqrestore(&task_lock, ee);
+	return copyout(args->uset, &set, sizeof(set));
+}
+
+struct sigtimedwait_args {
+	uint64_t bits;			/* the set, without SIGKILL and SIGSTOP */
+	siginfo_t *uinfo;		/* or NULL */
+	bool timed;
+	uint64_t ticks;			/* of the timebase, when timed */
+};
+
+SYSCALL(sigtimedwait, struct sigtimedwait_args)
+
+static long sigtimedwait_decode(const unsigned long *a, struct sigtimedwait_args *args)
+{
+	struct timespec ts;
+	sigset_t set;
+
+	if (copyin(&set, (void *)a[0], sizeof(set)))
+		return -EFAULT;
+	if (a[1] && !user_writable((void *)a[1], sizeof(siginfo_t)))
+		return -EFAULT;
+	if (a[2] && copyin(&ts, (void *)a[2], sizeof(ts)))
+		return -EFAULT;
+	if (a[2] && (ts.tv_sec < 0 || ts.tv_nsec < 0 || (uint64_t)ts.tv_nsec >= NSEC_PER_SEC))
+		return -EINVAL;
+	*args = (struct sigtimedwait_args){
+		.bits = set.bits & ~UNBLOCKABLE,
+		.uinfo = (siginfo_t *)a[1],
+		.timed = a[2] != 0,
+	};
+	if (a[2])
+		args->ticks = tb_from_time((uint64_t)ts.tv_sec, (uint64_t)ts.tv_nsec);
+	return 0;
+}
+
+/* Takes a signal of the set off the pending ones, blocked or not, with
+ * no handler run: its number, or -EAGAIN at the deadline. */
+static long sigtimedwait_invoke(struct sigtimedwait_args *args)
+{
+	struct uthread *u = current_uthread();
+	struct task *t = u->task;
+	uint64_t deadline = signal_wait_deadline(args->timed ? mftb() + args->ticks : 0);
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	siginfo_t info;
+	long r;
+
+	u->waiting = args->bits;
+	for (;;) {
+		uint64_t mine = (t->pending | u->pending) & args->bits;
+
+		if (mine) {
+			r = take(u, mine, &info);
+			break;
+		}
+		if (deliverable(u) || task_must_quit(t, u)) {
+			r = signal_wait_interrupted(deadline);
+			break;
+		}
+		if (args->timed && mftb() >= deadline) {
+			r = -EAGAIN;
+			break;
+		}
+		spin_unlock_irqrestore(&task_lock, ee);
+		thread_sleep_until(u, NULL, NULL, deadline);
+		ee = spin_lock_irqsave(&task_lock);
+	}
+	u->waiting = 0;
+	spin_unlock_irqrestore(&task_lock, ee);
+	if (r > 0 && args->uinfo && copyout(args->uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return r;
+}
+
 static bool may_signal(const struct task *from, const struct task *to)
 {
 	return from->euid == 0 || from->uid == to->uid || from->euid == to->uid;
@@ -674,6 +876,9 @@ static const struct syscall_entry calls[] = {
 	SYSCALL_ENTRY_NOARGS(SYS_sigreturn, sigreturn),
 	SYSCALL_ENTRY(SYS_kill, kill),
 	SYSCALL_ENTRY(SYS_thread_kill, thread_kill),
+	SYSCALL_ENTRY(SYS_sigaltstack, sigaltstack),
+	SYSCALL_ENTRY(SYS_sigpending, sigpending),
+	SYSCALL_ENTRY(SYS_sigtimedwait, sigtimedwait),
 };
 
 const struct syscall_list signal_calls = { calls, ARRAY_SIZE(calls) };

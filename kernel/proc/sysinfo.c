@@ -32,7 +32,6 @@
 #include "syscalls.h"
 #include "task_impl.h"
 
-#define NSEC_PER_SEC	1000000000ull
 
 /* uname's version, here so that proc/ needs nothing of kernel/main.c: kmain sets it. */
 const char *boot_firmware_name = "unknown";
@@ -114,7 +113,7 @@ static long nanosleep_decode(const unsigned long *a, struct nanosleep_args *args
 	if (a[1] && !user_range_ok((void *)a[1], sizeof(struct timespec)))
 		return -EFAULT;
 	*args = (struct nanosleep_args){
-		.ticks = (uint64_t)req.tv_sec * tb_freq + (uint64_t)req.tv_nsec * tb_freq / NSEC_PER_SEC,
+		.ticks = tb_from_time((uint64_t)req.tv_sec, (uint64_t)req.tv_nsec),
 		.urem = (struct timespec *)a[1],
 	};
 	return 0;
@@ -122,7 +121,8 @@ static long nanosleep_decode(const unsigned long *a, struct nanosleep_args *args
 
 static long nanosleep_invoke(struct nanosleep_args *args)
 {
-	uint64_t deadline = mftb() + args->ticks, now;
+	/* Restarted after a stop, it sleeps until the first call's end. */
+	uint64_t deadline = signal_wait_deadline(mftb() + args->ticks), now;
 	struct timespec rem;
 	/* A timed sleep: only the deadline or a signal ends it. */
 	static struct wait_queue nobody_wakes = WAIT_QUEUE_INIT;
@@ -132,7 +132,7 @@ static long nanosleep_invoke(struct nanosleep_args *args)
 			tb_to_timespec(deadline - now, &rem);
 			if (args->urem && copyout(args->urem, &rem, sizeof(rem)))
 				return -EFAULT;
-			return -EINTR;
+			return signal_wait_interrupted(deadline);
 		}
 		wait_event(&nobody_wakes, NULL, NULL, WAIT_INTERRUPTIBLE, deadline);
 	}

@@ -60,13 +60,17 @@ void signals_init(void);
 void signal_send(struct task *t, int sig, const siginfo_t *info);
 /* The same for one thread of the task. */
 void signal_send_thread_locked(struct uthread *u, int sig, const siginfo_t *info);
-/* exec: caught signals go back to their default action. */
+/* exec: caught signals go back to their default action, and no thread
+ * keeps an alternate signal stack. */
 void signals_reset_handlers(struct task *t);
 /* Queues sig for every living task of group pgid; task_lock held. */
 void signal_send_pgrp_locked(pid_t pgid, int sig, const siginfo_t *info);
 /* Whether u's task would not act on sig: the thread blocks it or the
  * task ignores it; task_lock held. */
 bool signal_refused(const struct uthread *u, int sig);
+/* Whether t's children end without becoming zombies: SIGCHLD ignored or
+ * SA_NOCLDWAIT (they go to init, which reaps them); task_lock held. */
+bool signal_no_zombies(const struct task *t);
 
 /* thread.c */
 /* A user thread of t, not yet started or linked, whose scheduler thread

@@ -4,6 +4,7 @@
 #define _SIGNAL_H
 
 #include <uapi/signal.h>
+#include <uapi/time.h>
 
 typedef void (*sighandler_t)(int);
 /* What a handler may store to and main code read without tearing. */
@@ -23,6 +24,24 @@ sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 /* Waits with *mask in force until a handler has run; returns -1, EINTR. */
 int sigsuspend(const sigset_t *mask);
+/* The pending signals the thread blocks. */
+int sigpending(sigset_t *set);
+/*
+ * Take a pending signal of set (which should be blocked) without running
+ * its handler, waiting for one: sigwaitinfo and sigtimedwait return it
+ * (-1 and EAGAIN when timeout passes, EINTR when a handler for another
+ * signal ran), sigwait stores it and returns 0 or an error number.
+ */
+int sigwait(const sigset_t *restrict set, int *restrict sig);
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info);
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+		 const struct timespec *restrict timeout);
+/*
+ * The calling thread's alternate stack for handlers installed with
+ * SA_ONSTACK (fork keeps it, exec drops it): EINVAL for flags other than
+ * SS_DISABLE, ENOMEM below MINSIGSTKSZ, EPERM while running on it.
+ */
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old);
 int kill(pid_t pid, int sig);
 int raise(int sig);
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Signal calls: sigaction with the SDK's restorer, masks, waiting, sending. */
+/* Signal calls: sigaction with the SDK's restorer, masks, the alternate stack, waiting, sending. */
 
 #include <signal.h>
 #include <stdlib.h>
@@ -42,6 +42,40 @@ int sigsuspend(const sigset_t *mask)
 {
 	pthread_testcancel();
 	return cancel_point_end(sys1(SYS_sigsuspend, mask));
+}
+
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
+{
+	return sys2(SYS_sigaltstack, ss, old);
+}
+
+int sigpending(sigset_t *set)
+{
+	return sys1(SYS_sigpending, set);
+}
+
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+		 const struct timespec *restrict timeout)
+{
+	pthread_testcancel();
+	return cancel_point_end(sys3(SYS_sigtimedwait, set, info, timeout));
+}
+
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+int sigwait(const sigset_t *restrict set, int *restrict sig)
+{
+	int got;
+
+	/* POSIX: no EINTR; a handler that ran does not end the wait. */
+	while ((got = sigwaitinfo(set, NULL)) < 0)
+		if (errno != EINTR)
+			return errno;
+	*sig = got;
+	return 0;
 }
 
 int raise(int sig)

@@ -103,6 +103,7 @@ static char *argv_many[ARGS_MAX + 1];
 static char *argv_long[] = { PROGRAM, long_arg, NULL };
 static char *argv_near_limit[] = { near_limit_arg, NULL };
 static struct sigaction action;
+static stack_t ss_bad_flags = { .ss_flags = SS_ONSTACK }, ss_small = { .ss_size = MINSIGSTKSZ - 1 };
 static sigset_t set;
 static struct timespec ts, ts_one_ns = { 0, 1 }, ts_bad_nsec = { 0, 1000000000 },
 		       ts_neg_sec = { -1, 0 };
@@ -135,7 +136,7 @@ enum {
 	MOTD, ROOT, NOT_A_DIR, PROG, ARGV, ARGV_BAD_ARG, ARGV_MANY, ARGV_LONG, ARGV_NEAR_LIMIT,
 	ACTION, SET, TS, TS_ONE_NS, TS_BAD_NSEC, TS_NEG_SEC, MSG_OK, MSG_LONG, MSG_BIG_ROOM,
 	MSG_BUF_KERNEL, MSG_BUF_RO, MSG_DATA_KERNEL, RMSG_OK, RMSG_BUF_KERNEL, RO_MSG, ST, DE,
-	PROCS, VI, KC, INT, ZERO_INT, ENTRY, STACK_TOP, RO_STACK_TOP,
+	PROCS, VI, KC, INT, ZERO_INT, ENTRY, STACK_TOP, RO_STACK_TOP, SS_BAD_FLAGS, SS_SMALL,
 };
 
 static int file_fd, dir_fd, my_port;
@@ -186,6 +187,8 @@ static long value(long a)
 	case ENTRY: return (long)idle;
 	case STACK_TOP: return (long)(stack + sizeof(stack));
 	case RO_STACK_TOP: return (long)(ro + sizeof(ro));
+	case SS_BAD_FLAGS: return (long)&ss_bad_flags;
+	case SS_SMALL: return (long)&ss_small;
 	}
 	return a;
 }
@@ -367,6 +370,19 @@ static const struct refusal {
 	{ "ioctl: TIOCGPGRP into the kernel", SYS_ioctl, { 0, TIOCGPGRP, KERNEL }, EFAULT },
 	{ "ioctl: TIOCSPGRP from the kernel", SYS_ioctl, { 0, TIOCSPGRP, KERNEL }, EFAULT },
 	{ "ioctl: TIOCSPGRP group 0", SYS_ioctl, { 0, TIOCSPGRP, ZERO_INT }, EINVAL },
+	{ "sigaltstack: stack from the kernel", SYS_sigaltstack, { KERNEL, 0, 0 }, EFAULT },
+	{ "sigaltstack: SS_ONSTACK asked for", SYS_sigaltstack, { SS_BAD_FLAGS, 0, 0 }, EINVAL },
+	{ "sigaltstack: below MINSIGSTKSZ", SYS_sigaltstack, { SS_SMALL, 0, 0 }, ENOMEM },
+	{ "sigaltstack: old one into the kernel", SYS_sigaltstack, { 0, KERNEL, 0 }, EFAULT },
+	{ "sigpending: set at 0", SYS_sigpending, { 0, 0, 0 }, EFAULT },
+	{ "sigpending: set into the kernel", SYS_sigpending, { KERNEL, 0, 0 }, EFAULT },
+	{ "sigtimedwait: set at 0", SYS_sigtimedwait, { 0, 0, TS }, EFAULT },
+	{ "sigtimedwait: set from the kernel", SYS_sigtimedwait, { KERNEL, 0, TS }, EFAULT },
+	{ "sigtimedwait: info into the kernel", SYS_sigtimedwait, { SET, KERNEL, TS }, EFAULT },
+	{ "sigtimedwait: timeout from the kernel", SYS_sigtimedwait, { SET, 0, KERNEL },
+	  EFAULT },
+	{ "sigtimedwait: 10^9 ns", SYS_sigtimedwait, { SET, 0, TS_BAD_NSEC }, EINVAL },
+	{ "sigtimedwait: negative seconds", SYS_sigtimedwait, { SET, 0, TS_NEG_SEC }, EINVAL },
 	{ "no call 0", 0, { 0, 0, 0 }, ENOSYS },
 	{ "no call NR_SYSCALLS", NR_SYSCALLS, { 0, 0, 0 }, ENOSYS },
 	{ "no call -1", -1, { 0, 0, 0 }, ENOSYS },

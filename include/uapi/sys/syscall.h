@@ -65,5 +65,10 @@
 #define SYS_setsid		53	/* () -> the new session's id */
 #define SYS_getsid		54	/* (pid) */
 #define SYS_ioctl		55	/* (fd, request, arg): <uapi/sys/ioctl.h> */
-#define NR_SYSCALLS		56
+/* 70-79: signals */
+#define SYS_sigaltstack		70	/* (const stack_t *, stack_t *) */
+#define SYS_sigpending		71	/* (sigset_t *) */
+#define SYS_sigtimedwait	72	/* (const sigset_t *, siginfo_t *,
+					   const struct timespec *) -> signal */
+#define NR_SYSCALLS		73
 #endif

@@ -42,6 +42,14 @@ static inline void tb_delay(uint64_t ticks)
 		cpu_relax();
 }
 
+#define NSEC_PER_SEC	1000000000ull
+
+/* Timebase ticks in sec seconds and nsec nanoseconds. */
+static inline uint64_t tb_from_time(uint64_t sec, uint64_t nsec)
+{
+	return sec * tb_freq + nsec * tb_freq / NSEC_PER_SEC;
+}
+
 static inline uint64_t tb_to_us(uint64_t ticks)
 {
 	/* Whole seconds first: ticks * 10^6 would overflow after ten hours. */
