@@ -56,7 +56,8 @@
 #define SYS_getpgid		45	/* (pid) */
 #define SYS_setpgid		46	/* (pid, pgid) */
 #define SYS_thread_create	47	/* (entry, arg, stack top) -> tid */
-#define SYS_thread_exit		48	/* (value); returns 0 to the last thread,
+#define SYS_thread_exit		48	/* (value, int *stack_left: 0 stored once off
+					   the user stack, or NULL); returns 0 to the last thread,
 					   which then calls exit */
 #define SYS_thread_join		49	/* (tid, long *value) */
 #define SYS_thread_self		50	/* () -> tid */
@@ -65,5 +66,11 @@
 #define SYS_setsid		53	/* () -> the new session's id */
 #define SYS_getsid		54	/* (pid) */
 #define SYS_ioctl		55	/* (fd, request, arg): <uapi/sys/ioctl.h> */
-#define NR_SYSCALLS		56
+/* Numbers from 56 are given out by area and may leave gaps; NR_SYSCALLS
+ * is one past the highest a call may have. */
+#define NR_SYSCALLS		100
+#define SYS_thread_waitaddr	80	/* (int *addr, expected, const struct timespec *timeout) */
+#define SYS_thread_wakeaddr	81	/* (int *addr, n) -> threads woken */
+#define SYS_thread_post		82	/* (tid): ends its address wait, or its next */
+#define SYS_thread_detach	83	/* (tid): its end frees it */
 #endif
