@@ -37,6 +37,8 @@ struct uthread {
 	uint64_t resume_deadline;	/* ... until this timebase (0: none) */
 	bool done;			/* has ended; waits for a join or the reap */
 	bool joining;			/* a thread waits in thread_join for it */
+	bool detached;			/* its end frees it: no join */
+	bool posted;			/* thread_post came: its address wait ends */
 	long value;			/* thread_exit's */
 	struct uthread *next;		/* the task's threads */
 };

@@ -101,4 +101,6 @@ void syscalls_init(void)
 		add_calls(proc_calls[i]->calls, proc_calls[i]->n);
 	exception_set_handler(0xc00, syscall_trap);
 	signals_init();
+	if (threads_init())
+		panic("no thread to reap detached threads");
 }

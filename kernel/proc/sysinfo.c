@@ -331,7 +331,7 @@ static long kcount_invoke(struct out_args *args)
 	k = (struct kcount){
 		.tasks = task_count(), .segments = s.segments,
 		.heap_bytes = h.bytes_in_use, .free_frames = frames_free_count(),
-		.heap_allocs = h.allocs,
+		.heap_allocs = h.allocs, .threads = uthread_count(),
 	};
 	for (struct proc_client *c = proc_clients; c; c = c->next)
 		if (c->count)

@@ -13,6 +13,7 @@
 #include <arch/exception.h>
 #include <arch/irq.h>
 #include <arch/user.h>
+#include <vrm/errno.h>
 #include <vrm/heap.h>
 #include <vrm/sched.h>
 #include <vrm/vmm.h>
@@ -44,12 +45,81 @@ bool task_must_quit(const struct task *t, const struct uthread *u)
 	return t->exiting || (t->exec_survivor && t->exec_survivor != u);
 }
 
+/* Ended detached threads, which the reaper frees; under task_lock. */
+static struct uthread *orphans;
+static struct wait_queue orphans_wait = WAIT_QUEUE_INIT;
+
+static bool orphans_waiting(void *arg)
+{
+	(void)arg;
+	return __atomic_load_n(&orphans, __ATOMIC_ACQUIRE) != NULL;
+}
+
+static void __attribute__((noreturn)) reaper(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		unsigned long ee;
+		struct uthread *gone;
+
+		wait_event(&orphans_wait, orphans_waiting, NULL, 0, 0);
+		ee = spin_lock_irqsave(&task_lock);
+		gone = orphans;
+		orphans = NULL;
+		spin_unlock_irqrestore(&task_lock, ee);
+		while (gone) {
+			struct uthread *u = gone;
+
+			gone = u->next;
+			thread_join(u->th);
+			kfree(u);
+		}
+	}
+}
+
+int threads_init(void)
+{
+	return thread_create(reaper, NULL, PRIO_DEFAULT, CPU_ANY, "thread-reaper") ? 0 : -ENOMEM;
+}
+
+void uthread_unlink(struct uthread *u)
+{
+	for (struct uthread **link = &u->task->threads; *link; link = &(*link)->next)
+		if (*link == u) {
+			*link = u->next;
+			return;
+		}
+}
+
+void uthread_orphan_locked(struct uthread *u)
+{
+	uthread_unlink(u);
+	u->next = orphans;
+	__atomic_store_n(&orphans, u, __ATOMIC_RELEASE);
+	wake_all(&orphans_wait);
+}
+
+unsigned long uthread_count(void)
+{
+	unsigned long ee = spin_lock_irqsave(&task_lock), n = 0;
+
+	for (struct task *t = task_list(); t; t = t->next)
+		for (struct uthread *u = t->threads; u; u = u->next)
+			n++;
+	for (struct uthread *u = orphans; u; u = u->next)
+		n++;
+	spin_unlock_irqrestore(&task_lock, ee);
+	return n;
+}
+
 void uthread_end_locked(struct uthread *u, unsigned long ee)
 {
 	struct task *t = u->task;
 
 	u->done = true;
 	t->nthreads--;
+	if (u->detached)
+		uthread_orphan_locked(u);
 	spin_unlock_irqrestore(&task_lock, ee);
 	wakeup(u);
 	wakeup(&t->nthreads);

@@ -46,6 +46,15 @@ struct uthread *uthread_find(const struct task *t, tid_t tid);
 void uthread_end_locked(struct uthread *u, unsigned long ee) __attribute__((noreturn));
 /* Ends the calling thread alone. */
 void uthread_quit(void) __attribute__((noreturn));
+/* Takes u off its task's threads; task_lock held. */
+void uthread_unlink(struct uthread *u);
+/* Hands an ended detached thread to the reaper, a kernel thread that
+ * frees it; task_lock held. */
+void uthread_orphan_locked(struct uthread *u);
+/* Starts the reaper; 0 or -ENOMEM. */
+int threads_init(void);
+/* User threads not yet freed, in every task. */
+unsigned long uthread_count(void);
 
 /* session.c, task_lock held */
 /* Whether a task (a zombie too) of group pgid is in session sid. */

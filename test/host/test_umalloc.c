@@ -7,9 +7,11 @@
 
 #include <uapi/errno.h>
 
+#include "fake_waits.h"
 #include "glibc_ref.h"
 #include "rng.h"
 #include "tap.h"
+
 
 /* The SDK's functions, by the names test/host/user_names.h gives them. */
 void *vrm_malloc(size_t size);

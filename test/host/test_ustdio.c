@@ -6,8 +6,10 @@
 
 #include <uapi/errno.h>
 
+#include "fake_waits.h"
 #include "glibc_ref.h"
 #include "tap.h"
+
 
 /* The SDK's functions, by the names test/host/user_names.h gives them. */
 typedef struct __file VFILE;

@@ -16,6 +16,7 @@
 
 typedef struct {
 	int value;
+	int waiters;		/* threads that may sleep until a post */
 } sem_t;
 
 /* EINVAL for a value above SEM_VALUE_MAX. pshared is accepted: the

@@ -2,7 +2,8 @@
 /*
  * POSIX threads: each is a kernel thread of the task (SYS_thread_*); the
  * library keeps a list of them for detaching, joining, cancelling and
- * keys, and frees the memory of ended detached threads.
+ * keys. The kernel frees a detached thread when it ends; the library
+ * frees its stack once the kernel has said it left it.
  */
 
 #include <errno.h>
@@ -98,20 +99,20 @@ static int find_joinable(pthread_t thread, struct __tcb **t)
 }
 
 /* Waits in the kernel for thread to end, whatever signals come. */
-static long kernel_join(pthread_t thread, long *value)
+static long kernel_join(pthread_t thread)
 {
 	long r;
 
 	do
-		r = __syscall(SYS_thread_join, thread, (long)value, 0, 0, 0, 0);
+		r = __syscall(SYS_thread_join, thread, 0, 0, 0, 0, 0);
 	while (r == -EINTR);
 	return r;
 }
 
 /*
- * Frees what the ended detached threads left: each one's kernel thread
- * is joined first, so that its stack is no longer in use. One whose
- * creator has yet to write its id stays for a later call.
+ * Frees the stacks of the ended detached threads that the kernel has
+ * seen leave them (on_stack 0). One whose creator has yet to write its
+ * id, or still on its stack, stays for a later call.
  */
 static void reap_detached(void)
 {
@@ -121,7 +122,7 @@ static void reap_detached(void)
 	for (struct __tcb **link = &ended_detached; *link;) {
 		struct __tcb *ended = *link;
 
-		if (ended->starting) {
+		if (ended->starting || __atomic_load_n(&ended->on_stack, __ATOMIC_ACQUIRE)) {
 			link = &ended->next;
 			continue;
 		}
@@ -134,7 +135,6 @@ static void reap_detached(void)
 		struct __tcb *next = t->next;
 		void *block = t->block;
 
-		kernel_join(t->tid, NULL);
 		free(block);
 		t = next;
 	}
@@ -180,7 +180,7 @@ int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict at
 	tcb = (struct __tcb *)(((uintptr_t)block + own_stack + 15) & ~(uintptr_t)15);
 	top = a.stackaddr ? (char *)a.stackaddr + a.stacksize : (char *)tcb;
 	*tcb = (struct __tcb){ .start = start, .arg = arg, .block = block, .starting = true,
-			       .detached = a.detachstate == PTHREAD_CREATE_DETACHED };
+			       .on_stack = 1, .detached = a.detachstate == PTHREAD_CREATE_DETACHED };
 	__threads_lock();
 	tcb->next = threads;
 	threads = tcb;
@@ -198,6 +198,9 @@ int pthread_create(pthread_t *restrict thread, const pthread_attr_t *restrict at
 		free(block);
 		return (int)-tid;
 	}
+	/* The kernel frees it when it ends, or now if it has ended. */
+	if (tcb->detached)
+		__syscall(SYS_thread_detach, tid, 0, 0, 0, 0, 0);
 	*thread = tid;
 	return 0;
 }
@@ -218,7 +221,7 @@ int pthread_join(pthread_t thread, void **result)
 	__threads_unlock();
 	if (err)
 		return err;
-	r = kernel_join(thread, NULL);
+	r = kernel_join(thread);
 	__threads_lock();
 	if (r < 0)
 		t->joining = false;
@@ -252,6 +255,8 @@ int pthread_detach(pthread_t thread)
 			retire(t);
 	}
 	__threads_unlock();
+	if (!err)
+		__syscall(SYS_thread_detach, thread, 0, 0, 0, 0, 0);
 	reap_detached();
 	return err;
 }
@@ -259,6 +264,7 @@ int pthread_detach(pthread_t thread)
 void pthread_exit(void *result)
 {
 	struct __tcb *self = __tcb_self();
+	bool detached;
 
 	/* A cancellation acts once: the handlers run with it disabled. */
 	self->cancel_disabled = true;
@@ -272,11 +278,13 @@ void pthread_exit(void *result)
 	self->result = result;
 	__threads_lock();
 	self->exited = true;
-	if (self->detached)
+	detached = self->detached;
+	if (detached)
 		retire(self);
 	__threads_unlock();
-	/* Returns only to the task's last thread. */
-	__syscall(SYS_thread_exit, (long)self, 0, 0, 0, 0, 0);
+	/* Returns only to the task's last thread. A detached thread's stack
+	 * may go once the kernel has cleared on_stack. */
+	__syscall(SYS_thread_exit, (long)self, detached ? (long)&self->on_stack : 0, 0, 0, 0, 0);
 	exit(0);
 }
 
@@ -314,7 +322,11 @@ int pthread_cancel(pthread_t thread)
 	__threads_lock();
 	t = find(thread);
 	if (t)
-		__atomic_store_n(&t->cancel_pending, 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&t->cancel_pending, 1, __ATOMIC_SEQ_CST);
 	__threads_unlock();
-	return t ? 0 : ESRCH;
+	if (!t)
+		return ESRCH;
+	/* A thread asleep in a wait of the library's looks at its request. */
+	__syscall(SYS_thread_post, thread, 0, 0, 0, 0, 0);
+	return 0;
 }

@@ -1,17 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Mutexes, condition variables and pthread_once. A thread that must wait
- * yields the CPU between looks (vrm has no call to sleep until another
- * thread wakes it); condition variables queue their waiters so that a
- * signal wakes exactly the one that has waited longest.
+ * sleeps in the kernel on the word it waits for (thread_waitaddr) until
+ * another thread changes it and wakes it; condition variables queue
+ * their waiters so that a signal wakes exactly the one that has waited
+ * longest.
  */
 
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 
 #include "lock.h"
+#include "sys.h"
 #include "tcb.h"
+
+void __wait_addr(int *addr, int expected, const struct timespec *timeout)
+{
+	__syscall(SYS_thread_waitaddr, (long)addr, expected, (long)timeout, 0, 0, 0);
+}
+
+void __wake_addr(int *addr, int n)
+{
+	__syscall(SYS_thread_wakeaddr, (long)addr, n, 0, 0, 0, 0);
+}
 
 int pthread_mutex_init(pthread_mutex_t *restrict m, const pthread_mutexattr_t *restrict attr)
 {
@@ -62,13 +75,25 @@ bool __timespec_valid(const struct timespec *ts)
 	return ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
 }
 
-bool __deadline_passed(clockid_t clock, const struct timespec *deadline)
+int __wait_addr_until(int *addr, int expected, clockid_t clock, const struct timespec *abstime)
 {
-	struct timespec now;
+	struct timespec now, left;
 
+	if (!abstime) {
+		__wait_addr(addr, expected, NULL);
+		return 0;
+	}
 	clock_gettime(clock, &now);
-	return now.tv_sec > deadline->tv_sec ||
-	       (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+	left.tv_sec = abstime->tv_sec - now.tv_sec;
+	left.tv_nsec = abstime->tv_nsec - now.tv_nsec;
+	if (left.tv_nsec < 0) {
+		left.tv_nsec += 1000000000;
+		left.tv_sec--;
+	}
+	if (left.tv_sec < 0 || (!left.tv_sec && !left.tv_nsec))
+		return ETIMEDOUT;
+	__wait_addr(addr, expected, &left);
+	return 0;
 }
 
 int pthread_condattr_init(pthread_condattr_t *attr)
@@ -133,6 +158,9 @@ static void wake_first(pthread_cond_t *c)
 	if (!c->head)
 		c->tail = NULL;
 	__atomic_store_n(&w->woken, 1, __ATOMIC_RELEASE);
+	/* Harmless if the waiter saw woken and left: a wake on a word no
+	 * one waits for is lost. */
+	__wake_addr(&w->woken, 1);
 }
 
 int pthread_cond_signal(pthread_cond_t *c)
@@ -199,12 +227,11 @@ static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespe
 				pthread_cond_signal(c);
 			break;
 		}
-		if (abstime && __deadline_passed(c->clock, abstime)) {
+		if (__wait_addr_until(&w.woken, 0, c->clock, abstime) == ETIMEDOUT) {
 			if (leave(c, &w))
 				err = ETIMEDOUT;
 			break;
 		}
-		sched_yield();
 	}
 	/* Cancellation acts with the mutex held again, as POSIX says. */
 	pthread_mutex_lock(m);
@@ -223,12 +250,20 @@ int pthread_cond_timedwait(pthread_cond_t *restrict c, pthread_mutex_t *restrict
 	return cond_wait(c, m, abstime);
 }
 
-enum { ONCE_NOT_RUN, ONCE_RUNNING, ONCE_DONE };
+/* ONCE_WAITED: running, and another thread sleeps until it is done. */
+enum { ONCE_NOT_RUN, ONCE_RUNNING, ONCE_DONE, ONCE_WAITED };
+
+/* The routine's end (done, or not run after all) wakes the waiters. */
+static void once_end(pthread_once_t *once, int state)
+{
+	if (__atomic_exchange_n(&once->state, state, __ATOMIC_RELEASE) == ONCE_WAITED)
+		__wake_addr(&once->state, INT_MAX);
+}
 
 /* A cancelled init routine leaves the once as if it had never run. */
 static void once_cancelled(void *arg)
 {
-	__atomic_store_n(&((pthread_once_t *)arg)->state, ONCE_NOT_RUN, __ATOMIC_RELEASE);
+	once_end(arg, ONCE_NOT_RUN);
 }
 
 int pthread_once(pthread_once_t *once, void (*init)(void))
@@ -244,9 +279,14 @@ int pthread_once(pthread_once_t *once, void (*init)(void))
 			pthread_cleanup_push(once_cancelled, once);
 			init();
 			pthread_cleanup_pop(0);
-			__atomic_store_n(&once->state, ONCE_DONE, __ATOMIC_RELEASE);
+			once_end(once, ONCE_DONE);
 			return 0;
 		}
-		sched_yield();
+		if (state == ONCE_RUNNING &&
+		    !__atomic_compare_exchange_n(&once->state, &state, ONCE_WAITED, false,
+						 __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+			continue;
+		if (state != ONCE_NOT_RUN)
+			__wait_addr(&once->state, ONCE_WAITED, NULL);
 	}
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Unnamed semaphores: an atomic count; waiters yield between looks. */
+/* Unnamed semaphores: an atomic count; waiters sleep in the kernel on it until a post. */
 
 #include <errno.h>
 #include <pthread.h>
-#include <sched.h>
 #include <semaphore.h>
 #include <stdbool.h>
 
+#include "lock.h"
 #include "tcb.h"
 
 int sem_init(sem_t *sem, int pshared, unsigned int value)
@@ -16,6 +16,7 @@ int sem_init(sem_t *sem, int pshared, unsigned int value)
 		errno = EINVAL;
 		return -1;
 	}
+	__atomic_store_n(&sem->waiters, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&sem->value, (int)value, __ATOMIC_RELEASE);
 	return 0;
 }
@@ -46,22 +47,37 @@ int sem_trywait(sem_t *sem)
 	return -1;
 }
 
+/*
+ * A waiter counts itself in waiters before it looks at the value, and a
+ * post looks at waiters after it raised the value: one of the two sees
+ * the other, so no post is missed.
+ */
 static int wait_until(sem_t *sem, const struct timespec *abstime)
 {
-	for (;;) {
-		pthread_testcancel();
-		if (take(sem))
-			return 0;
-		if (abstime && !__timespec_valid(abstime)) {
-			errno = EINVAL;
-			return -1;
-		}
-		if (abstime && __deadline_passed(CLOCK_REALTIME, abstime)) {
-			errno = ETIMEDOUT;
-			return -1;
-		}
-		sched_yield();
+	int err = 0;
+
+	pthread_testcancel();
+	if (take(sem))
+		return 0;
+	if (abstime && !__timespec_valid(abstime)) {
+		errno = EINVAL;
+		return -1;
 	}
+	__atomic_add_fetch(&sem->waiters, 1, __ATOMIC_SEQ_CST);
+	while (!take(sem)) {
+		if (__cancel_requested()) {
+			__atomic_sub_fetch(&sem->waiters, 1, __ATOMIC_RELAXED);
+			pthread_testcancel();
+		}
+		err = __wait_addr_until(&sem->value, 0, CLOCK_REALTIME, abstime);
+		if (err)
+			break;
+	}
+	__atomic_sub_fetch(&sem->waiters, 1, __ATOMIC_RELAXED);
+	if (!err)
+		return 0;
+	errno = err;
+	return -1;
 }
 
 int sem_wait(sem_t *sem)
@@ -83,8 +99,10 @@ int sem_post(sem_t *sem)
 			errno = EOVERFLOW;
 			return -1;
 		}
-	} while (!__atomic_compare_exchange_n(&sem->value, &v, v + 1, true, __ATOMIC_RELEASE,
+	} while (!__atomic_compare_exchange_n(&sem->value, &v, v + 1, true, __ATOMIC_SEQ_CST,
 					      __ATOMIC_RELAXED));
+	if (__atomic_load_n(&sem->waiters, __ATOMIC_SEQ_CST))
+		__wake_addr(&sem->value, 1);
 	return 0;
 }
 

@@ -25,6 +25,7 @@ struct __tcb {
 					   detached ones */
 	bool detached, exited, joining;
 	bool starting;			/* until pthread_create has written tid */
+	int on_stack;			/* until the kernel has seen it leave its stack */
 	/* Cancellation: set by pthread_cancel, acted on by the thread. */
 	int cancel_pending;
 	bool cancel_disabled;
@@ -52,10 +53,11 @@ struct __tcb *__threads_first(void);
 /* True when a cancellation request is pending and enabled. */
 bool __cancel_requested(void);
 
-/* Waits with a deadline: tv_nsec in 0..999999999, and whether clock's
- * time has reached the deadline. */
+/* Waits with a deadline: tv_nsec in 0..999999999; one sleep while *addr
+ * is expected, until clock reaches abstime (NULL: none): ETIMEDOUT once
+ * it has, else 0, and the caller looks again. */
 bool __timespec_valid(const struct timespec *ts);
-bool __deadline_passed(clockid_t clock, const struct timespec *deadline);
+int __wait_addr_until(int *addr, int expected, clockid_t clock, const struct timespec *abstime);
 
 /* pthread_exit: the destructors of the thread's non-NULL keys. */
 void __run_key_destructors(struct __tcb *self);

@@ -12,6 +12,10 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/kcount.h>
+#include <sys/procinfo.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -565,7 +569,218 @@ static void cpu_sets_and_signal_names(void)
 	check(SIGSTKSZ >= MINSIGSTKSZ);
 }
 
+/* The state getprocs gives task pid. */
+static int state_of(pid_t pid)
+{
+	static struct procentry p[64];
+	int n = getprocs(p, 64);
+
+	for (int i = 0; i < n; i++)
+		if (p[i].pi_pid == pid)
+			return p[i].pi_state;
+	return 0;
+}
+
+/*
+ * Runs fn in a child whose every thread ends up waiting for another, and
+ * checks that the child comes to sleep: a thread that yielded between
+ * looks would keep it runnable. The wait for it is bounded only so that
+ * a failure ends; nothing here measures time.
+ */
+static void all_threads_come_to_sleep(void (*fn)(void))
+{
+	pid_t pid = utest_spawn(fn);
+	int status, i;
+
+	check(pid > 0);
+	for (i = 0; i < 3000 && state_of(pid) != PROC_SLEEPING; i++)
+		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+	check_eq(state_of(pid), PROC_SLEEPING);
+	kill(pid, SIGKILL);
+	check_eq(waitpid(pid, &status, 0), pid);
+	check_killed(status, SIGKILL);
+}
+
+static void *lock_it(void *arg)
+{
+	pthread_mutex_lock(arg);
+	return NULL;
+}
+
+static void *wait_on_it(void *arg)
+{
+	pthread_mutex_lock(&lock);
+	pthread_cond_wait(arg, &lock);
+	return NULL;
+}
+
+static void *sem_wait_on_it(void *arg)
+{
+	sem_wait(arg);
+	return NULL;
+}
+
+static pthread_once_t held_once = PTHREAD_ONCE_INIT;
+
+static void never(void)
+{
+}
+
+static void *once_it(void *arg)
+{
+	(void)arg;
+	pthread_once(&held_once, never);
+	return NULL;
+}
+
+/* Creates a thread running fn(arg) and joins it: both sleep. */
+static void join_one(void *(*fn)(void *), void *arg)
+{
+	pthread_t t;
+
+	check_eq(pthread_create(&t, NULL, fn, arg), 0);
+	pthread_join(t, NULL);
+}
+
+static void blocked_on_a_mutex(void)
+{
+	static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+
+	pthread_mutex_lock(&m);
+	join_one(lock_it, &m);
+}
+
+static void blocked_on_a_cond(void)
+{
+	static pthread_cond_t c = PTHREAD_COND_INITIALIZER;
+
+	join_one(wait_on_it, &c);
+}
+
+static void blocked_on_a_semaphore(void)
+{
+	static sem_t sem;
+
+	sem_init(&sem, 0, 0);
+	join_one(sem_wait_on_it, &sem);
+}
+
+static void held_in_once(void)
+{
+	join_one(once_it, NULL);
+}
+
+static void blocked_in_once(void)
+{
+	pthread_once(&held_once, held_in_once);
+}
+
+static void waiting_threads_sleep_in_the_kernel(void)
+{
+	all_threads_come_to_sleep(blocked_on_a_mutex);
+	all_threads_come_to_sleep(blocked_on_a_cond);
+	all_threads_come_to_sleep(blocked_on_a_semaphore);
+	all_threads_come_to_sleep(blocked_in_once);
+}
+
+static int word;
+static volatile int waits_ended;
+
+static void note_usr1(int sig)
+{
+	(void)sig;
+}
+
+static void *wait_on_word(void *arg)
+{
+	long r = __syscall(SYS_thread_waitaddr, (long)&word, 0, 0, 0, 0, 0);
+
+	(void)arg;
+	__atomic_add_fetch(&waits_ended, 1, __ATOMIC_SEQ_CST);
+	return (void *)r;
+}
+
+/* Wakes up to n sleepers on word once there is one: how many. */
+static long wake_word(int n)
+{
+	long woken;
+
+	while (!(woken = __syscall(SYS_thread_wakeaddr, (long)&word, n, 0, 0, 0, 0)))
+		sched_yield();
+	return woken;
+}
+
+static void waitaddr_wakes_times_out_and_is_interrupted(void)
+{
+	struct timespec ms = { 0, 1000000 };
+	struct sigaction sa = { .sa_handler = note_usr1 };
+	pthread_t a, b;
+	void *r;
+
+	/* A word that does not hold the value, and a timeout. */
+	check_eq(__syscall(SYS_thread_waitaddr, (long)&word, 1, 0, 0, 0, 0), -EAGAIN);
+	check_eq(__syscall(SYS_thread_waitaddr, (long)&word, 0, (long)&ms, 0, 0, 0), -ETIMEDOUT);
+	check_eq(__syscall(SYS_thread_wakeaddr, (long)&word, 5, 0, 0, 0, 0), 0);
+
+	/* Two sleepers: a wake of one, then of the rest. */
+	check_eq(pthread_create(&a, NULL, wait_on_word, NULL), 0);
+	check_eq(pthread_create(&b, NULL, wait_on_word, NULL), 0);
+	check_eq(wake_word(1), 1);
+	wait_for(&waits_ended, 1);
+	check_eq(wake_word(9), 1);
+	check_eq(pthread_join(a, &r), 0);
+	check(r == NULL);
+	check_eq(pthread_join(b, &r), 0);
+	check(r == NULL);
+
+	/* A handled signal ends the wait with EINTR. */
+	sigaction(SIGUSR1, &sa, NULL);
+	check_eq(pthread_create(&a, NULL, wait_on_word, NULL), 0);
+	while (waits_ended < 3) {
+		pthread_kill(a, SIGUSR1);
+		nanosleep(&ms, NULL);
+	}
+	check_eq(pthread_join(a, &r), 0);
+	check_eq((long)r, -EINTR);
+}
+
+static void *just_end(void *arg)
+{
+	(void)arg;
+	__atomic_store_n(&flag, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+static unsigned long threads_now(void)
+{
+	struct kcount k;
+
+	check_eq(kcount(&k, sizeof(k)), 0);
+	return k.threads;
+}
+
+static void the_kernel_frees_a_detached_thread_when_it_ends(void)
+{
+	pthread_attr_t a;
+	pthread_t t;
+	unsigned long before = threads_now();
+	int i;
+
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	check_eq(pthread_create(&t, &a, just_end, NULL), 0);
+	wait_for(&flag, 1);
+	/* Bounded only so that a failure ends. */
+	for (i = 0; i < 3000 && threads_now() != before; i++)
+		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+	check_eq(threads_now(), before);
+	check_eq(pthread_join(t, NULL), ESRCH);
+}
+
 static const struct utest cases[] = {
+	UTEST(waiting_threads_sleep_in_the_kernel),
+	UTEST(waitaddr_wakes_times_out_and_is_interrupted),
+	UTEST(the_kernel_frees_a_detached_thread_when_it_ends),
 	UTEST(attributes_keep_what_vrm_can_do),
 	UTEST(a_thread_runs_on_the_stack_it_is_given),
 	UTEST(detached_threads_cannot_be_joined),

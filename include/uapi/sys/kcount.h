@@ -25,5 +25,6 @@ struct kcount {
 	unsigned long heap_bytes;	/* kernel heap bytes in use */
 	unsigned long free_frames;	/* free page frames */
 	unsigned long heap_allocs;	/* kernel heap allocations since boot */
+	unsigned long threads;		/* user threads not yet freed */
 };
 #endif

@@ -56,7 +56,8 @@
 #define SYS_getpgid		45	/* (pid) */
 #define SYS_setpgid		46	/* (pid, pgid) */
 #define SYS_thread_create	47	/* (entry, arg, stack top) -> tid */
-#define SYS_thread_exit		48	/* (value); returns 0 to the last thread,
+#define SYS_thread_exit		48	/* (value, int *stack_left: 0 stored once off
+					   the user stack, or NULL); returns 0 to the last thread,
 					   which then calls exit */
 #define SYS_thread_join		49	/* (tid, long *value) */
 #define SYS_thread_self		50	/* () -> tid */
@@ -65,10 +66,17 @@
 #define SYS_setsid		53	/* () -> the new session's id */
 #define SYS_getsid		54	/* (pid) */
 #define SYS_ioctl		55	/* (fd, request, arg): <uapi/sys/ioctl.h> */
+/* Numbers from 70 are given out in blocks by area, which may leave gaps;
+ * NR_SYSCALLS is one past the highest. */
 /* 70-79: signals */
 #define SYS_sigaltstack		70	/* (const stack_t *, stack_t *) */
 #define SYS_sigpending		71	/* (sigset_t *) */
 #define SYS_sigtimedwait	72	/* (const sigset_t *, siginfo_t *,
 					   const struct timespec *) -> signal */
-#define NR_SYSCALLS		73
+/* 80-89: threads */
+#define SYS_thread_waitaddr	80	/* (int *addr, expected, const struct timespec *timeout) */
+#define SYS_thread_wakeaddr	81	/* (int *addr, n) -> threads woken */
+#define SYS_thread_post		82	/* (tid): ends its address wait, or its next */
+#define SYS_thread_detach	83	/* (tid): its end frees it */
+#define NR_SYSCALLS		84
 #endif
