@@ -65,5 +65,10 @@
 #define SYS_setsid		53	/* () -> the new session's id */
 #define SYS_getsid		54	/* (pid) */
 #define SYS_ioctl		55	/* (fd, request, arg): <uapi/sys/ioctl.h> */
-#define NR_SYSCALLS		56
+/* Later numbers come in blocks of ten, one to each piece of work; a
+ * block's unused numbers have no call (ENOSYS). */
+#define SYS_mmap		90	/* (addr, len, prot, flags, fd, off) -> address */
+#define SYS_munmap		91	/* (addr, len) */
+#define SYS_mprotect		92	/* (addr, len, prot) */
+#define NR_SYSCALLS		93	/* one past the last call */
 #endif
