@@ -2,7 +2,7 @@
 /*
  * Anonymous memory mappings. Each mapping is a working segment of its own
  * in a free 256 MB region, so it is at most 256 MB and a task has at most
- * 59 (with its vmseg_create segments). Protection belongs to the whole
+ * 60 (with its vmseg_create segments). Protection belongs to the whole
  * mapping: mprotect of part of one fails with ENOTSUP, munmap takes all
  * of a mapping or a run of pages at either end of it. File mappings are
  * not supported (ENODEV). MAP_SHARED mappings are shared with the
