@@ -251,10 +251,11 @@ int aspace_map(struct aspace *as, uint64_t ea, vmid_t id, unsigned int flags)
 		err = -EEXIST;
 	else {
 		/* The kernel reaches the region with the task's rights
-		 * (arch/uaccess.h); what a task may write it may not execute. */
+		 * (arch/uaccess.h); what a task may write it may not execute
+		 * unless mmap or mprotect said PROT_EXEC. */
 		*r = (struct region){ .id = id,
 				      .keys = UACCESS_SLB_KEYS |
-					      (s->type & SEG_USER_WRITE ? SLB_VSID_N : 0),
+					      (s->type & SEG_USER_NOEXEC ? SLB_VSID_N : 0),
 				      .flags = flags, .hi = PAGES_PER_SEG };
 		segment_hold(s);
 	}
@@ -321,6 +322,41 @@ int aspace_unmap(struct aspace *as, uint64_t ea, vmid_t *id)
 	/* Other threads of the space may run on other CPUs. */
 	slb_flush_cpus(region_cpus(as, r));
 	region_clear(as, r);
+	return 0;
+}
+
+int aspace_region_info(struct aspace *as, uint64_t ea, struct aspace_region *out)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct region *r = region_of(as, ea);
+	int err = !r ? -EINVAL : region_live(r) ? 0 : -ENOENT;
+
+	if (!err)
+		*out = (struct aspace_region){ r->id, r->flags, r->lo, r->hi };
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	return err;
+}
+
+int aspace_protect(struct aspace *as, uint64_t ea, unsigned int prot)
+{
+	unsigned long ee = spin_lock_irqsave(&vmm_lock);
+	struct region *r = region_of(as, ea);
+	struct segment *s = region_live(r) ? segment_get(r->id) : NULL;
+	unsigned int access = (prot & ASPACE_PROT_WRITE ? SEG_USER_WRITE : 0) |
+			      (prot & ASPACE_PROT_EXEC ? 0 : SEG_USER_NOEXEC) |
+			      (prot ? 0 : SEG_USER_NONE);
+
+	if (!s) {
+		spin_unlock_irqrestore(&vmm_lock, ee);
+		return -EINVAL;
+	}
+	s->type = (s->type & ~SEG_USER_ACCESS) | access;
+	r->keys = (r->keys & ~SLB_VSID_N) | (access & SEG_USER_NOEXEC ? SLB_VSID_N : 0);
+	/* Pages come back through the fault path with the new PP and N. */
+	hpt_unmap_range(s, 0, PAGES_PER_SEG);
+	spin_unlock_irqrestore(&vmm_lock, ee);
+	/* The SLB entries of the other threads' CPUs carry the old N bit. */
+	slb_flush_cpus(region_cpus(as, r));
 	return 0;
 }
 
@@ -422,6 +458,11 @@ static int segment_duplicate(vmid_t id, vmid_t *copy)
 		kfree(d.pno);
 		return -err;
 	}
+	/* The copy gives the child the rights mprotect left in the parent. */
+	ee = spin_lock_irqsave(&vmm_lock);
+	s = segment_get(*copy);
+	s->type = (s->type & ~SEG_USER_ACCESS) | (type & SEG_USER_ACCESS);
+	spin_unlock_irqrestore(&vmm_lock, ee);
 	from = vm_att(vm_handle(id, 0), 0);
 	to = vm_att(vm_handle(*copy, 0), 0);
 	if (!from || !to)

@@ -145,13 +145,15 @@ int hpt_map(struct segment *s, uint64_t pno, struct vpage *vp)
 	mmu_segment_of(s, &m);
 	/* Segment pages: key 0 reads and writes, key 1 (a limited handle;
 	 * a task's space, for the task and the kernel's copies alike) only
-	 * reads, unless tasks may write the segment; then they do not
-	 * execute (in the HPTE too, not only the SLB entry: TCG takes the
-	 * permission of a page it caches from the HPTE). */
+	 * reads, unless tasks may write the segment, or may not touch it at
+	 * all (mprotect's PROT_NONE). What tasks may not execute is marked
+	 * in the HPTE too, not only the SLB entry: TCG takes the permission
+	 * of a page it caches from the HPTE. */
 	slot = insert(&m, offset, hpte_encode_v(&m, offset),
 		      hpte_encode_r((uint64_t)vp->frame << PGSHIFT, m.psize,
+				    s->type & SEG_USER_NONE ? HPTE_PP_KEY0_RW :
 				    s->type & SEG_USER_WRITE ? HPTE_PP_RW : HPTE_PP_KEY1_RO,
-				    s->type & SEG_USER_WRITE),
+				    s->type & SEG_USER_NOEXEC),
 		      &sec);
 	if (slot < 0)
 		return (int)slot;

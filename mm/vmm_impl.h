@@ -42,6 +42,9 @@ struct vpage {
 /* Segment types beyond the vms_create bits. */
 #define SEG_WORKING	0x100
 #define SEG_USER_WRITE	0x200	/* a task's: problem state may write it too */
+#define SEG_USER_NOEXEC	0x400	/* a task's: problem state may not execute it */
+#define SEG_USER_NONE	0x800	/* a task's: problem state may not touch it (PP 00) */
+#define SEG_USER_ACCESS	(SEG_USER_WRITE | SEG_USER_NOEXEC | SEG_USER_NONE)
 
 /* Segment flags. */
 #define SEG_DELETED	0x1	/* deleted, waiting for its last hold to go */

@@ -72,8 +72,8 @@ int vms_create_task(vmid_t *vmid, uint64_t npages, bool writable)
 	if (!vmid || npages > PAGES_PER_SEG)
 		return EINVAL;
 	ee = spin_lock_irqsave(&vmm_lock);
-	err = create(SEG_WORKING | (writable ? SEG_USER_WRITE : 0), npages, pgsp_pdt(), NULL,
-		     vmid);
+	err = create(SEG_WORKING | (writable ? SEG_USER_WRITE | SEG_USER_NOEXEC : 0), npages,
+		     pgsp_pdt(), NULL, vmid);
 	spin_unlock_irqrestore(&vmm_lock, ee);
 	return err;
 }

@@ -3,6 +3,7 @@
 #ifndef VRM_FILE_H
 #define VRM_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <uapi/sys/file.h>
@@ -116,6 +117,8 @@ struct fs_cwd {
 	char path[FS_PATH_MAX];		/* resolved */
 };
 
+/* Whether fd is an open descriptor. */
+bool fs_fd_open(const struct files *files, long fd);
 long fs_read_decode(const struct files *files, long fd, void *ubuf, size_t n, struct fs_io *args);
 long fs_read(struct files *files, const struct fs_io *args);
 long fs_write_decode(const struct files *files, long fd, const void *ubuf, size_t n,

@@ -67,6 +67,7 @@ int vms_create_task(long *vmid, uint64_t npages, bool writable);
  * segment; the last region to go deletes it. */
 #define ASPACE_SHARE		0x1	/* the child maps the same segment */
 #define ASPACE_COPY		0x2	/* the child gets a copy */
+#define ASPACE_MMAP		0x4	/* mmap made it: munmap and mprotect act on it */
 
 struct aspace;
 struct aspace *aspace_create(void);
@@ -86,6 +87,21 @@ bool aspace_user_writable(uint64_t ea, uint64_t n);
 int aspace_segment_at(struct aspace *as, uint64_t ea, long *vmid);
 /* The address of a free region for an attachment, or 0. */
 uint64_t aspace_free_region(struct aspace *as);
+/* What the region at ea holds: 0, -ENOENT when it is free, -EINVAL when
+ * ea lies outside the space. */
+struct aspace_region {
+	long vmid;
+	unsigned int flags;		/* ASPACE_* */
+	uint64_t lo, hi;		/* its window */
+};
+int aspace_region_info(struct aspace *as, uint64_t ea, struct aspace_region *out);
+/* Sets what the task may do with the segment mapped at ea, for every
+ * region that maps it: reading (implied by the others), writing,
+ * executing; 0 for nothing. 0 or -EINVAL. */
+#define ASPACE_PROT_READ	0x1
+#define ASPACE_PROT_WRITE	0x2
+#define ASPACE_PROT_EXEC	0x4
+int aspace_protect(struct aspace *as, uint64_t ea, unsigned int prot);
 /* Makes `as` (NULL for none) the task space this CPU translates. */
 void aspace_switch(struct aspace *as);
 /* Unmaps everything and frees the space; no other CPU may run it. */

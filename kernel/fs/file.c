@@ -51,6 +51,11 @@ static struct file *fd_file(const struct files *files, long fd)
 	return fd >= 0 && fd < FILES_MAX ? files->fd[fd] : NULL;
 }
 
+bool fs_fd_open(const struct files *files, long fd)
+{
+	return fd_file(files, fd) != NULL;
+}
+
 /* The file of fd unless it is closed or open only for refused_mode. */
 static struct file *open_but(const struct files *files, long fd, int refused_mode)
 {

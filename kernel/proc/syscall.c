@@ -16,7 +16,7 @@
  * calls with proc_client_register. */
 static const struct syscall_list *const proc_calls[] = {
 	&process_calls, &session_calls, &signal_calls, &thread_calls, &exec_calls,
-	&files_calls, &sysinfo_calls,
+	&files_calls, &sysinfo_calls, &mman_calls,
 };
 
 /* Indexed by number; an entry without invoke is no call. */

@@ -12,6 +12,6 @@ struct syscall_list {
 };
 
 extern const struct syscall_list process_calls, session_calls, signal_calls, thread_calls,
-	exec_calls, files_calls, sysinfo_calls;
+	exec_calls, files_calls, sysinfo_calls, mman_calls;
 
 #endif

@@ -34,5 +34,7 @@ static inline long cancel_point_end(long r)
 #define sys2(nr, a, b)		sys_result(__syscall((nr), (long)(a), (long)(b), 0, 0, 0, 0))
 #define sys3(nr, a, b, c)	sys_result(__syscall((nr), (long)(a), (long)(b), \
 						     (long)(c), 0, 0, 0))
+#define sys6(nr, a, b, c, d, e, f) \
+	sys_result(__syscall((nr), (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f)))
 
 #endif /* USER_LIB_SYS_H */

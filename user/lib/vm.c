@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Memory system calls: the break, VMM segments, VMM counters. */
+/* Memory system calls: the break, mappings, VMM segments, VMM counters. */
 
 #include <stdint.h>
 #include <sys/kcount.h>
+#include <sys/mman.h>
 #include <sys/vminfo.h>
 #include <sys/vmseg.h>
 #include <unistd.h>
@@ -42,6 +43,23 @@ void *sbrk(intptr_t incr)
 	if (incr != 0 && brk(old + incr) < 0)
 		return (void *)-1;
 	return old;
+}
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	long r = sys6(SYS_mmap, addr, len, prot, flags, fd, off);
+
+	return r < 0 ? MAP_FAILED : (void *)r;
+}
+
+int munmap(void *addr, size_t len)
+{
+	return sys2(SYS_munmap, addr, len);
+}
+
+int mprotect(void *addr, size_t len, int prot)
+{
+	return sys3(SYS_mprotect, addr, len, prot);
 }
 
 void *vmseg_create(size_t size, int flags, vmid_t *vmid)

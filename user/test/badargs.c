@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/kcount.h>
+#include <sys/mman.h>
 #include <sys/port.h>
 #include <sys/processor.h>
 #include <sys/procinfo.h>
@@ -67,8 +68,9 @@ static unsigned long count_of(const struct kcount *k, size_t i)
 	return *(const unsigned long *)((const char *)k + counts[i].offset);
 }
 
-/* Makes call nr, which must fail with err and change no count. */
-static void refuse(const char *what, int err, long nr, long a0, long a1, long a2)
+/* Makes call nr with six arguments, which must fail with err and change
+ * no count. */
+static void refuse6(const char *what, int err, long nr, const long a[6])
 {
 	struct kcount before, after;
 	long r;
@@ -76,7 +78,7 @@ static void refuse(const char *what, int err, long nr, long a0, long a1, long a2
 	memset(&before, 0, sizeof(before));
 	memset(&after, 0, sizeof(after));
 	kcount(&before, sizeof(before));
-	r = __syscall(nr, a0, a1, a2, 0, 0, 0);
+	r = __syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 	kcount(&after, sizeof(after));
 	if (r != -err) {
 		utest_note("%s: expected -%s (%d), got %ld", what, strerror(err), -err, r);
@@ -88,6 +90,14 @@ static void refuse(const char *what, int err, long nr, long a0, long a1, long a2
 				   count_of(&before, i), count_of(&after, i));
 			wrong++;
 		}
+}
+
+/* The same with three arguments, the others 0. */
+static void refuse(const char *what, int err, long nr, long a0, long a1, long a2)
+{
+	const long a[6] = { a0, a1, a2 };
+
+	refuse6(what, err, nr, a);
 }
 
 /* What the table's placeholders stand for, filled by setup(). */
@@ -201,7 +211,7 @@ static long value(long a)
 static const struct refusal {
 	const char *what;
 	long nr;
-	long a[3];
+	long a[6];
 	int err;
 } refusals[] = {
 	{ "execve: path NULL", SYS_execve, { 0, ARGV, 0 }, EFAULT },
@@ -317,6 +327,34 @@ static const struct refusal {
 	{ "vmseg_delete: the text's region", SYS_vmseg_delete, { 0x10000000l, 0, 0 }, EINVAL },
 	{ "vmseg_delete: the stack's region", SYS_vmseg_delete, { 0x3f0000000l, 0, 0 }, EINVAL },
 	{ "vmseg_delete: a free region", SYS_vmseg_delete, { 0x3e0000000l, 0, 0 }, EINVAL },
+	{ "mmap: length 0", SYS_mmap, { 0, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0 },
+	  EINVAL },
+	{ "mmap: neither shared nor private", SYS_mmap, { 0, 4096, PROT_READ, MAP_ANONYMOUS, -1, 0 },
+	  EINVAL },
+	{ "mmap: unknown flags", SYS_mmap,
+	  { 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | 0x8000, -1, 0 }, EINVAL },
+	{ "mmap: unknown protection", SYS_mmap, { 0, 4096, 0x40, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0 },
+	  EINVAL },
+	{ "mmap: offset not page-aligned", SYS_mmap,
+	  { 0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 1 }, EINVAL },
+	{ "mmap: MAP_FIXED not page-aligned", SYS_mmap,
+	  { 0x3e0000001l, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0 }, EINVAL },
+	{ "mmap: MAP_FIXED over the data", SYS_mmap,
+	  { 0x20000000l, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0 }, ENOMEM },
+	{ "mmap: MAP_FIXED across two regions", SYS_mmap,
+	  { 0x3dffff000l, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0 }, ENOMEM },
+	{ "mmap: bigger than a region", SYS_mmap,
+	  { 0, (256l << 20) + 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0 }, ENOMEM },
+	{ "mmap: a file not open", SYS_mmap, { 0, 4096, PROT_READ, MAP_SHARED, NO_FD, 0 }, EBADF },
+	{ "mmap: a file (not supported)", SYS_mmap, { 0, 4096, PROT_READ, MAP_SHARED, 0, 0 },
+	  ENODEV },
+	{ "munmap: length 0", SYS_munmap, { 0x3e0000000l, 0, 0 }, EINVAL },
+	{ "munmap: not page-aligned", SYS_munmap, { 0x3e0000001l, 4096, 0 }, EINVAL },
+	{ "munmap: beyond task space", SYS_munmap, { 0x3f0000000l, 1l << 40, 0 }, EINVAL },
+	{ "mprotect: not page-aligned", SYS_mprotect, { 0x3e0000001l, 4096, PROT_READ }, EINVAL },
+	{ "mprotect: unknown protection", SYS_mprotect, { 0x3e0000000l, 4096, 0x40 }, EINVAL },
+	{ "mprotect: no mapping there", SYS_mprotect, { 0x3e0000000l, 4096, PROT_READ }, ENOMEM },
+	{ "mprotect: the text", SYS_mprotect, { 0x10000000l, 4096, PROT_READ }, ENOMEM },
 	{ "fstat: descriptor never opened", SYS_fstat, { NO_FD, ST, 0 }, EBADF },
 	{ "fstat: stat in the kernel", SYS_fstat, { FILE_FD, KERNEL, 0 }, EFAULT },
 	{ "stat: path in the kernel", SYS_stat, { KERNEL, ST, 0 }, EFAULT },
@@ -449,7 +487,10 @@ static void every_call_refuses_bad_arguments_without_a_trace(void)
 	for (size_t i = 0; i < UTEST_COUNT(refusals); i++) {
 		const struct refusal *r = &refusals[i];
 
-		refuse(r->what, r->err, r->nr, value(r->a[0]), value(r->a[1]), value(r->a[2]));
+		const long a[6] = { value(r->a[0]), value(r->a[1]), value(r->a[2]), r->a[3],
+				    r->a[4], r->a[5] };
+
+		refuse6(r->what, r->err, r->nr, a);
 	}
 	/* Last, as it moves this task to a session of its own. */
 	check_eq(setsid(), getpid());

@@ -78,5 +78,9 @@
 #define SYS_thread_wakeaddr	81	/* (int *addr, n) -> threads woken */
 #define SYS_thread_post		82	/* (tid): ends its address wait, or its next */
 #define SYS_thread_detach	83	/* (tid): its end frees it */
-#define NR_SYSCALLS		84
+/* 90-99: memory */
+#define SYS_mmap		90	/* (addr, len, prot, flags, fd, off) -> address */
+#define SYS_munmap		91	/* (addr, len) */
+#define SYS_mprotect		92	/* (addr, len, prot) */
+#define NR_SYSCALLS		93
 #endif

@@ -52,7 +52,8 @@
 #define _POSIX_READER_WRITER_LOCKS	-1
 #define _POSIX_BARRIERS			-1
 #define _POSIX_SPIN_LOCKS		-1
-/* No mmap, mlock, shared memory objects or message queues. */
+/* mmap maps anonymous memory only, protected a whole mapping at a time
+ * (sys/mman.h); no mlock, shared memory objects or message queues. */
 #define _POSIX_MAPPED_FILES		-1
 #define _POSIX_MEMORY_PROTECTION	-1
 #define _POSIX_MEMLOCK			-1
