@@ -43,6 +43,9 @@ struct thread {
 	struct thread *next;		/* run queue or sleep list */
 	struct thread *all_next, *all_prev;	/* every thread but the idle ones */
 	unsigned long switches;		/* times it was switched in */
+	/* CPU time in timebase ticks: in problem state, in the kernel, and
+	 * when the running one was last charged (sched_charge_*). */
+	uint64_t utime, stime, charged;
 	volatile bool exited;
 	volatile bool interrupted;	/* thread_interrupt came: end the sleep */
 	uint64_t timeout_deadline;	/* timebase, while a timed sleep waits */
@@ -50,6 +53,16 @@ struct thread {
 	struct task *task;		/* the task it belongs to, NULL for the kernel's */
 	struct uthread *uthread;	/* its user-thread state in that task */
 };
+
+/*
+ * CPU time is charged at the user/kernel boundary: an exception from
+ * problem state charges the time since the thread's last charge to its
+ * utime, the return to problem state and a context switch charge it to
+ * stime.
+ *
+ * A thread's user and system time so far, counting the running thread's
+ * time since its last charge (as system time) when t is the caller. */
+void thread_cputime(const struct thread *t, uint64_t *utime, uint64_t *stime);
 
 /* Makes the running code of each CPU a thread (its idle thread): the
  * boot CPU before anything else is created, each secondary as it starts. */
@@ -93,7 +106,9 @@ void thread_discard(struct thread *t);
 void thread_preempt_point(void);
 /* Ends the calling thread. */
 void thread_exit(void) __attribute__((noreturn));
-/* Waits for a thread to exit and frees it. */
+/* Waits for a thread to exit and be off every CPU (its times final). */
+void thread_wait_ended(struct thread *t);
+/* The same, then frees it. */
 void thread_join(struct thread *t);
 
 struct thread *current_thread(void);

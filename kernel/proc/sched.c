@@ -23,6 +23,7 @@
 #include <arch/smp.h>
 #include <arch/spinlock.h>
 #include <arch/memlayout.h>
+#include <arch/time.h>
 #include <vrm/cpu.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
@@ -245,6 +246,8 @@ static void schedule(void)
 	next->cpu = me;
 	next->on_cpu = true;
 	next->switches++;
+	next->charged = mftb();
+	prev->stime += next->charged - prev->charged;
 	__atomic_add_fetch(&stats.switches, 1, __ATOMIC_RELAXED);
 	c->current = next;
 	pc->kstack_top = next->kstack_top;
@@ -254,6 +257,35 @@ static void schedule(void)
 		put_on(home(prev), prev);
 	last = arch_context_switch(&prev->ctx, &next->ctx, prev);
 	finish_switch(last);
+}
+
+static void charge_user(void)
+{
+	struct thread *t = current_thread();
+	uint64_t now = mftb();
+
+	t->utime += now - t->charged;
+	t->charged = now;
+}
+
+static void charge_system(void)
+{
+	struct thread *t = current_thread();
+	uint64_t now = mftb();
+
+	t->stime += now - t->charged;
+	t->charged = now;
+}
+
+void thread_cputime(const struct thread *t, uint64_t *utime, uint64_t *stime)
+{
+	unsigned long ee = irq_save();
+
+	*utime = t->utime;
+	*stime = t->stime;
+	if (t == current_thread())
+		*stime += mftb() - t->charged;
+	irq_restore(ee);
 }
 
 static void timeout_remove(struct thread *t)
@@ -357,6 +389,7 @@ void sched_init(void)
 	pc->cpu->current = &boot_thread;
 	all_threads_add(&boot_thread);
 	exception_set_interrupt_exit(interrupt_exit);
+	exception_set_user_time(charge_user, charge_system);
 }
 
 void sched_cpu_start(void)
@@ -459,9 +492,14 @@ static bool reaped(void *arg)
 	return t->exited && !__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE);
 }
 
-void thread_join(struct thread *t)
+void thread_wait_ended(struct thread *t)
 {
 	thread_sleep(t, reaped, t);
+}
+
+void thread_join(struct thread *t)
+{
+	thread_wait_ended(t);
 	thread_discard(t);
 }
 

@@ -82,5 +82,7 @@
 #define SYS_mmap		90	/* (addr, len, prot, flags, fd, off) -> address */
 #define SYS_munmap		91	/* (addr, len) */
 #define SYS_mprotect		92	/* (addr, len, prot) */
-#define NR_SYSCALLS		93
+/* 100-109: CPU time */
+#define SYS_times		100	/* (struct tms *) -> real time since boot, in clock ticks */
+#define NR_SYSCALLS		101
 #endif
