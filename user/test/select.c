@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
@@ -264,8 +265,32 @@ static const struct utest cases[] = {
 	UTEST(console_nonblocking_read),
 };
 
+/* For test/console/shell.txt: select on standard input until a line is
+ * typed, then the line. */
+static int wait_line(void)
+{
+	char line[128];
+	fd_set rd;
+	ssize_t n;
+
+	printf("select: waiting for a line\n");
+	fflush(stdout);
+	FD_ZERO(&rd);
+	FD_SET(STDIN_FILENO, &rd);
+	if (select(STDIN_FILENO + 1, &rd, NULL, NULL, NULL) != 1 || !FD_ISSET(STDIN_FILENO, &rd))
+		return 1;
+	n = read(STDIN_FILENO, line, sizeof(line) - 1);
+	if (n <= 0)
+		return 1;
+	line[n] = 0;
+	printf("select: stdin ready, read %s", line);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "--wait-line"))
+		return wait_line();
 	/* exec_closes_cloexec's child: the first descriptor open, the second closed. */
 	if (argc == 4 && !strcmp(argv[1], "--after-exec"))
 		return fcntl(atoi(argv[2]), F_GETFD) == 0 && fcntl(atoi(argv[3]), F_GETFD) < 0 &&
