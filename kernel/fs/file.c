@@ -508,6 +508,8 @@ long fs_select_scan(const struct files *files, const struct fs_select *args, fd_
 
 		if (!fd_isset(&args->in[0], fd) && !fd_isset(&args->in[1], fd))
 			continue;
+		if (!f)
+			return -EBADF;
 		can = f->ops->poll ? f->ops->poll(f) : POLL_IN | POLL_OUT;
 		/* No file has an exceptional condition. */
 		for (int i = 0; i < 2; i++)

@@ -188,12 +188,13 @@ static long sets_decode(const unsigned long *a, struct select_args *args)
 	return fs_select_decode(mine(), (long)a[0], usets, &args->sets);
 }
 
-/* A timeout of sec and nsec (below one second) as a deadline's distance. */
+/* A timeout of sec and nsec (below one second) as a deadline's distance;
+ * one past what the timebase counts is no timeout. */
 static long timeout_decode(long sec, long nsec, struct select_args *args)
 {
 	if (sec < 0 || nsec < 0 || nsec >= (long)NSEC_PER_SEC)
 		return -EINVAL;
-	args->timed = true;
+	args->timed = (uint64_t)sec < UINT64_MAX / 2 / tb_freq;
 	args->ticks = tb_from_time((uint64_t)sec, (uint64_t)nsec);
 	return 0;
 }

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +118,8 @@ static void signal_parent(void)
 	kill(parent, SIGUSR1);
 }
 
-static void handler_ends_the_wait(void)
+/* select on the console's input until a child's signal ends it. */
+static void interrupted_wait(struct timeval *timeout)
 {
 	fd_set rd;
 	int status;
@@ -128,10 +130,23 @@ static void handler_ends_the_wait(void)
 	check(child > 0);
 	FD_ZERO(&rd);
 	FD_SET(STDIN_FILENO, &rd);
-	check_err(select(STDIN_FILENO + 1, &rd, NULL, NULL, NULL), EINTR);
+	check_err(select(STDIN_FILENO + 1, &rd, NULL, NULL, timeout), EINTR);
 	check_eq(usr1_count, 1);
 	check_eq(waitpid(child, &status, 0), child);
 	check_exited(status, 0);
+}
+
+static void handler_ends_the_wait(void)
+{
+	interrupted_wait(NULL);
+}
+
+/* Seconds past what the timebase counts wait as long as no timeout. */
+static void huge_timeout_waits(void)
+{
+	struct timeval tv = { LONG_MAX, 999999 };
+
+	interrupted_wait(&tv);
 }
 
 static void closed_descriptor(void)
@@ -257,6 +272,7 @@ static const struct utest cases[] = {
 	UTEST(console_poll_nothing_typed),
 	UTEST(timeout_expires),
 	UTEST(handler_ends_the_wait),
+	UTEST(huge_timeout_waits),
 	UTEST(closed_descriptor),
 	UTEST(bad_arguments),
 	UTEST(pselect_mask_for_the_wait_only),
