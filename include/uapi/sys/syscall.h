@@ -82,5 +82,11 @@
 #define SYS_mmap		90	/* (addr, len, prot, flags, fd, off) -> address */
 #define SYS_munmap		91	/* (addr, len) */
 #define SYS_mprotect		92	/* (addr, len, prot) */
-#define NR_SYSCALLS		93
+/* 110-119: select and fcntl */
+#define SYS_select		110	/* (nfds, fd_set *, fd_set *, fd_set *,
+					   struct timeval *) -> ready descriptors */
+#define SYS_pselect		111	/* (nfds, fd_set *, fd_set *, fd_set *,
+					   const struct timespec *, const sigset_t *) */
+#define SYS_fcntl		112	/* (fd, cmd, arg) */
+#define NR_SYSCALLS		113
 #endif
