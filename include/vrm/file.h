@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <uapi/sys/file.h>
 #include <uapi/sys/ioctl.h>
+#include <uapi/sys/select.h>
 
 /* The most a read or a write moves through a kernel buffer at a time. */
 #define FILE_IO_CHUNK	512
@@ -23,8 +24,10 @@ struct ramfs_node;
  * addresses: the caller has checked the descriptor's access mode and that
  * the range lies in task space, and the operation copies. read, write and
  * stat are always there; a missing lseek is -ESPIPE, a missing ioctl
- * -ENOTTY, a missing readdir -ENOTDIR.
+ * -ENOTTY, a missing readdir -ENOTDIR, a missing poll always ready.
  */
+#define POLL_IN		0x1	/* a read would not sleep */
+#define POLL_OUT	0x2	/* a write would not sleep */
 struct file_ops {
 	long (*read)(struct file *f, char *ubuf, size_t n);
 	long (*write)(struct file *f, const char *ubuf, size_t n);
@@ -41,6 +44,9 @@ struct file_ops {
 	/* The next entry, into the task's *ud: 1, or 0 after the last. */
 	long (*readdir)(struct file *f, struct dirent *ud);
 	void (*stat)(const struct file *f, struct stat *st);
+	/* What the file could do now: POLL_IN, POLL_OUT. A file whose
+	 * answer changes calls fs_poll_wake when it does. */
+	unsigned int (*poll)(struct file *f);
 };
 
 struct file {
@@ -61,13 +67,26 @@ void file_put(struct file *f);
  */
 struct files {
 	struct file *fd[FILES_MAX];
+	uint32_t cloexec;		/* bit fd: FD_CLOEXEC, closed by exec */
 	char cwd[FS_PATH_MAX];
 };
+_Static_assert(FILES_MAX <= 32, "a descriptor's bit fits files.cloexec");
+_Static_assert(FILES_MAX == FD_SETSIZE, "select's sets hold every descriptor");
 
 /* exit: every descriptor closed. */
 void files_close_all(struct files *files);
 /* fork: the child shares each open file and starts in the same directory. */
 void files_inherit(struct files *child, const struct files *parent);
+/* exec: the descriptors marked FD_CLOEXEC closed. */
+void files_exec(struct files *files);
+
+/* Wakes select's sleepers: some file's poll answer changed. */
+void fs_poll_wake(void);
+/* A count that fs_poll_wake moves on; read it before asking the files. */
+unsigned long fs_poll_seen(void);
+/* Sleeps interruptibly until fs_poll_wake after seen, or deadline (0:
+ * none): 0, -ETIMEDOUT, -EINTR. */
+int fs_poll_wait(unsigned long seen, uint64_t deadline);
 
 /*
  * The file system calls in the two steps of <vrm/syscall.h>. Each decode
@@ -113,6 +132,19 @@ struct fs_stat {
 	struct stat *ust;
 };
 
+/* select: nfds and the sets of readers, writers and exceptions asked about. */
+struct fs_select {
+	int nfds;
+	fd_set in[3];
+	fd_set *usets[3];		/* the task's, or NULL */
+};
+
+/* fcntl (fd, cmd, arg), the commands of <uapi/sys/fcntl.h>. */
+struct fs_fcntl {
+	int fd, cmd;
+	long arg;
+};
+
 struct fs_cwd {
 	char path[FS_PATH_MAX];		/* resolved */
 };
@@ -147,4 +179,16 @@ long fs_chdir_decode(const struct files *files, const char *upath, struct fs_cwd
 void fs_chdir(struct files *files, const struct fs_cwd *args);
 long fs_getcwd_decode(const struct files *files, char *ubuf, size_t size, struct fs_io *args);
 long fs_getcwd(const struct files *files, const struct fs_io *args);
+/* usets are the task's three sets (each may be NULL): copied in, nfds
+ * checked (-EINVAL) and each descriptor asked about open (-EBADF). */
+long fs_select_decode(const struct files *files, long nfds, fd_set *const usets[3],
+		      struct fs_select *args);
+/* The ready descriptors of args into out: how many, or -EBADF for one
+ * closed since. */
+long fs_select_scan(const struct files *files, const struct fs_select *args, fd_set out[3]);
+/* out stored in the task's sets: 0 or -EFAULT. */
+long fs_select_store(const struct fs_select *args, const fd_set out[3]);
+long fs_fcntl_decode(const struct files *files, long fd, long cmd, long arg,
+		     struct fs_fcntl *args);
+long fs_fcntl(struct files *files, const struct fs_fcntl *args);
 #endif

@@ -123,6 +123,10 @@ bool signal_pending(void);
 long signal_wait_interrupted(uint64_t deadline);
 /* The deadline of a restarted wait, or fresh for a new one. */
 uint64_t signal_wait_deadline(uint64_t fresh);
+/* sigsuspend's and pselect's mask: bits blocked until the return to user
+ * space, which puts the caller's mask back (after a handler, from its
+ * frame). */
+void signal_mask_swap(uint64_t bits);
 
 /* The trap frame of the calling task's system call or interrupt. */
 struct trap_frame *current_frame(void);

@@ -7,6 +7,7 @@
  */
 #define pr_fmt "file: "
 #include <string.h>
+#include <uapi/sys/fcntl.h>
 #include <uapi/sys/file.h>
 #include <uapi/sys/ioctl.h>
 #include <vrm/errno.h>
@@ -15,6 +16,7 @@
 #include <vrm/path.h>
 #include <vrm/ramfs.h>
 #include <vrm/uaccess.h>
+#include <vrm/wait.h>
 
 void file_get(struct file *f)
 {
@@ -34,6 +36,17 @@ void files_close_all(struct files *files)
 			file_put(files->fd[fd]);
 			files->fd[fd] = NULL;
 		}
+	files->cloexec = 0;
+}
+
+void files_exec(struct files *files)
+{
+	for (int fd = 0; fd < FILES_MAX; fd++)
+		if (files->cloexec & (1u << fd)) {
+			file_put(files->fd[fd]);
+			files->fd[fd] = NULL;
+		}
+	files->cloexec = 0;
 }
 
 void files_inherit(struct files *child, const struct files *parent)
@@ -43,6 +56,7 @@ void files_inherit(struct files *child, const struct files *parent)
 			file_get(parent->fd[fd]);
 			child->fd[fd] = parent->fd[fd];
 		}
+	child->cloexec = parent->cloexec;
 	memcpy(child->cwd, parent->cwd, sizeof(child->cwd));
 }
 
@@ -203,6 +217,7 @@ long fs_close(struct files *files, const struct fs_fds *args)
 	if (!f)
 		return -EBADF;
 	files->fd[args->fd] = NULL;
+	files->cloexec &= ~(1u << args->fd);
 	file_put(f);
 	return 0;
 }
@@ -227,6 +242,7 @@ long fs_dup2(struct files *files, const struct fs_fds *args)
 		file_put(files->fd[args->to]);
 	file_get(f);
 	files->fd[args->to] = f;
+	files->cloexec &= ~(1u << args->to);
 	return args->to;
 }
 
@@ -422,4 +438,154 @@ long fs_getcwd(const struct files *files, const struct fs_io *args)
 	if (copyout(args->ubuf, files->cwd, len + 1))
 		return -EFAULT;
 	return (long)len;
+}
+
+/* select's sleepers, woken when a file's poll answer may have changed. */
+static struct wait_queue pollers = WAIT_QUEUE_INIT;
+static unsigned long poll_events;
+
+void fs_poll_wake(void)
+{
+	__atomic_add_fetch(&poll_events, 1, __ATOMIC_RELEASE);
+	wake_all(&pollers);
+}
+
+unsigned long fs_poll_seen(void)
+{
+	return __atomic_load_n(&poll_events, __ATOMIC_ACQUIRE);
+}
+
+static bool poll_moved(void *arg)
+{
+	return fs_poll_seen() != *(const unsigned long *)arg;
+}
+
+int fs_poll_wait(unsigned long seen, uint64_t deadline)
+{
+	return wait_event(&pollers, poll_moved, &seen, WAIT_INTERRUPTIBLE, deadline);
+}
+
+static bool fd_isset(const fd_set *set, int fd)
+{
+	return set->fds_bits[fd / 64] & (1ul << (fd % 64));
+}
+
+/* Each descriptor below nfds in a set must be open. */
+static long sets_open(const struct files *files, const struct fs_select *args)
+{
+	for (int fd = 0; fd < args->nfds; fd++)
+		for (int i = 0; i < 3; i++)
+			if (fd_isset(&args->in[i], fd) && !files->fd[fd])
+				return -EBADF;
+	return 0;
+}
+
+long fs_select_decode(const struct files *files, long nfds, fd_set *const usets[3],
+		      struct fs_select *args)
+{
+	if (nfds < 0 || nfds > FD_SETSIZE)
+		return -EINVAL;
+	memset(args, 0, sizeof(*args));
+	args->nfds = (int)nfds;
+	for (int i = 0; i < 3; i++) {
+		args->usets[i] = usets[i];
+		if (usets[i] && copyin(&args->in[i], usets[i], sizeof(fd_set)))
+			return -EFAULT;
+	}
+	return sets_open(files, args);
+}
+
+long fs_select_scan(const struct files *files, const struct fs_select *args, fd_set out[3])
+{
+	long ready = 0, err = sets_open(files, args);
+
+	if (err)
+		return err;
+	memset(out, 0, 3 * sizeof(fd_set));
+	for (int fd = 0; fd < args->nfds; fd++) {
+		struct file *f = files->fd[fd];
+		unsigned int can;
+
+		if (!fd_isset(&args->in[0], fd) && !fd_isset(&args->in[1], fd))
+			continue;
+		if (!f)
+			return -EBADF;
+		can = f->ops->poll ? f->ops->poll(f) : POLL_IN | POLL_OUT;
+		/* No file has an exceptional condition. */
+		for (int i = 0; i < 2; i++)
+			if (fd_isset(&args->in[i], fd) && (can & (i ? POLL_OUT : POLL_IN))) {
+				out[i].fds_bits[fd / 64] |= 1ul << (fd % 64);
+				ready++;
+			}
+	}
+	return ready;
+}
+
+long fs_select_store(const struct fs_select *args, const fd_set out[3])
+{
+	for (int i = 0; i < 3; i++)
+		if (args->usets[i] && copyout(args->usets[i], &out[i], sizeof(fd_set)))
+			return -EFAULT;
+	return 0;
+}
+
+long fs_fcntl_decode(const struct files *files, long fd, long cmd, long arg,
+		     struct fs_fcntl *args)
+{
+	if (!fd_file(files, fd))
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+		if (arg < 0 || arg >= FILES_MAX)
+			return -EINVAL;
+		break;
+	case F_GETFD:
+	case F_GETFL:
+		break;
+	case F_SETFD:
+		if (arg & ~(long)FD_CLOEXEC)
+			return -EINVAL;
+		break;
+	case F_SETFL:
+		break;
+	default:
+		return -EINVAL;
+	}
+	*args = (struct fs_fcntl){ (int)fd, (int)cmd, arg };
+	return 0;
+}
+
+/* The flags F_SETFL changes; it leaves the others as open set them. */
+#define SETFL_FLAGS	(O_NONBLOCK | O_APPEND)
+
+long fs_fcntl(struct files *files, const struct fs_fcntl *args)
+{
+	struct file *f = fd_file(files, args->fd);
+	int to;
+
+	if (!f)
+		return -EBADF;
+	switch (args->cmd) {
+	case F_DUPFD:
+		to = fd_alloc(files, (int)args->arg);
+		if (to < 0)
+			return to;
+		file_get(f);
+		files->fd[to] = f;
+		files->cloexec &= ~(1u << to);
+		return to;
+	case F_GETFD:
+		return files->cloexec & (1u << args->fd) ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		if (args->arg & FD_CLOEXEC)
+			files->cloexec |= 1u << args->fd;
+		else
+			files->cloexec &= ~(1u << args->fd);
+		return 0;
+	case F_GETFL:
+		return f->flags;
+	default:
+		f->flags = (f->flags & ~SETFL_FLAGS) | ((int)args->arg & SETFL_FLAGS);
+		return 0;
+	}
 }

@@ -135,8 +135,10 @@ void tty_input(const char *s, size_t n)
 	}
 	lines = wr != was;
 	spin_unlock_irqrestore(&tty_lock, ee);
-	if (lines)
+	if (lines) {
 		wake_all(&readers);
+		fs_poll_wake();
+	}
 	for (int sig = 1; raised; sig++)
 		if (raised & (1ul << sig)) {
 			raised &= ~(1ul << sig);
@@ -179,9 +181,10 @@ static size_t take(char *buf, size_t n)
  * included; the rest of the line is left for the next read. 0 for an end
  * of file (Ctrl-D) at the start of a line. Sleeps until a line is there;
  * -ERESTART when a signal comes first, and for a reader in a background
- * group after sending it SIGTTIN; -EIO for one that would not stop.
+ * group after sending it SIGTTIN; -EIO for one that would not stop;
+ * -EAGAIN instead of the sleep when nonblock.
  */
-static long tty_read(char *buf, size_t n)
+static long tty_read(char *buf, size_t n, bool nonblock)
 {
 	for (;;) {
 		long err = jobs->may_read();
@@ -197,6 +200,8 @@ static long tty_read(char *buf, size_t n)
 			return (long)got;
 		}
 		spin_unlock_irqrestore(&tty_lock, ee);
+		if (nonblock)
+			return -EAGAIN;
 		if (jobs->signal_pending())
 			return -ERESTART;
 		/* A driver without an input interrupt brings input when asked;
@@ -211,7 +216,7 @@ static long tty_read(char *buf, size_t n)
 static long file_read(struct file *f, char *ubuf, size_t n)
 {
 	char buf[FILE_IO_CHUNK];
-	long got = tty_read(buf, n < sizeof(buf) ? n : sizeof(buf));
+	long got = tty_read(buf, n < sizeof(buf) ? n : sizeof(buf), f->flags & O_NONBLOCK);
 
 	if (got > 0 && copyout(ubuf, buf, (size_t)got))
 		return -EFAULT;
@@ -263,9 +268,22 @@ static void file_stat(const struct file *f, struct stat *st)
 	st->st_mode = S_IFCHR | 0620;
 }
 
+/* Readable with a complete line or an end of file; output never waits. */
+static unsigned int file_poll(struct file *f)
+{
+	unsigned long ee;
+	bool ready;
+
+	console_poll();
+	ee = spin_lock_irqsave(&tty_lock);
+	ready = rd != wr;
+	spin_unlock_irqrestore(&tty_lock, ee);
+	return ready ? POLL_IN | POLL_OUT : POLL_OUT;
+}
+
 static const struct file_ops tty_ops = {
 	.read = file_read, .write = file_write, .ioctl_check = file_ioctl_check,
-	.ioctl = file_ioctl, .stat = file_stat,
+	.ioctl = file_ioctl, .stat = file_stat, .poll = file_poll,
 };
 
 /* Never freed: this reference is the console's own. */

@@ -212,6 +212,7 @@ static long exec_load(struct task *t, const struct exec_image *x, char *const ar
 	memcpy(t->comm, base + 1, strlen(base + 1) < sizeof(t->comm) - 1 ? strlen(base + 1)
 								      : sizeof(t->comm) - 1);
 	signals_reset_handlers(t);
+	files_exec(&t->files);
 	frame_set_entry(f, x->img.entry, sp, argc, uargv, uenvp);
 	return 0;
 }

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* The file system calls: each hands its registers and the caller's files to fs/'s two steps. */
+#include <arch/time.h>
+#include <uapi/signal.h>
 #include <uapi/sys/syscall.h>
+#include <uapi/time.h>
+#include <vrm/errno.h>
 #include <vrm/file.h>
+#include <vrm/uaccess.h>
 #include <vrm/kernel.h>
 #include "syscalls.h"
 
@@ -155,6 +160,128 @@ static long getcwd_invoke(struct fs_io *args)
 	return fs_getcwd(mine(), args);
 }
 
+SYSCALL(fcntl, struct fs_fcntl)
+
+static long fcntl_decode(const unsigned long *a, struct fs_fcntl *args)
+{
+	return fs_fcntl_decode(mine(), (long)a[0], (long)a[1], (long)a[2], args);
+}
+
+static long fcntl_invoke(struct fs_fcntl *args)
+{
+	return fs_fcntl(mine(), args);
+}
+
+/* select and pselect: the sets, the timeout, and pselect's mask. */
+struct select_args {
+	struct fs_select sets;
+	bool timed;			/* else until a descriptor is ready */
+	bool masked;			/* pselect with a mask */
+	uint64_t ticks;			/* of the timebase */
+	uint64_t mask;
+};
+
+static long sets_decode(const unsigned long *a, struct select_args *args)
+{
+	fd_set *usets[3] = { (fd_set *)a[1], (fd_set *)a[2], (fd_set *)a[3] };
+
+	return fs_select_decode(mine(), (long)a[0], usets, &args->sets);
+}
+
+/* A timeout of sec and nsec (below one second) as a deadline's distance;
+ * one past what the timebase counts is no timeout. */
+static long timeout_decode(long sec, long nsec, struct select_args *args)
+{
+	if (sec < 0 || nsec < 0 || nsec >= (long)NSEC_PER_SEC)
+		return -EINVAL;
+	args->timed = (uint64_t)sec < UINT64_MAX / 2 / tb_freq;
+	args->ticks = tb_from_time((uint64_t)sec, (uint64_t)nsec);
+	return 0;
+}
+
+/* Waits for a descriptor of the sets, the timeout or a signal; a wait a
+ * signal ends is never restarted, as POSIX allows. */
+static long select_wait(struct select_args *args)
+{
+	struct files *files = mine();
+	uint64_t deadline = signal_wait_deadline(args->timed ? mftb() + args->ticks : 0);
+	fd_set out[3];
+
+	if (args->masked)
+		signal_mask_swap(args->mask);
+	for (;;) {
+		unsigned long seen = fs_poll_seen();
+		long ready = fs_select_scan(files, &args->sets, out);
+		uint64_t now = mftb(), until = now + tb_per_tick;
+		long err;
+
+		if (ready < 0)
+			return ready;
+		if (ready || (args->timed && now >= deadline)) {
+			err = fs_select_store(&args->sets, out);
+			return err ? err : ready;
+		}
+		if (signal_pending())
+			return signal_wait_interrupted(deadline);
+		/* The terminal's poll brings input from a driver without an
+		 * input interrupt: ask at least once a tick. */
+		fs_poll_wait(seen, args->timed && deadline < until ? deadline : until);
+	}
+}
+
+SYSCALL(select, struct select_args)
+
+static long select_decode(const unsigned long *a, struct select_args *args)
+{
+	struct select_timeval tv;
+	long err = sets_decode(a, args);
+
+	if (err)
+		return err;
+	args->timed = args->masked = false;
+	if (!a[4])
+		return 0;
+	if (copyin(&tv, (const void *)a[4], sizeof(tv)))
+		return -EFAULT;
+	if (tv.tv_usec >= 1000000)
+		return -EINVAL;
+	return timeout_decode(tv.tv_sec, (long)tv.tv_usec * 1000, args);
+}
+
+static long select_invoke(struct select_args *args)
+{
+	return select_wait(args);
+}
+
+SYSCALL(pselect, struct select_args)
+
+static long pselect_decode(const unsigned long *a, struct select_args *args)
+{
+	struct timespec ts;
+	sigset_t set;
+	long err = sets_decode(a, args);
+
+	if (err)
+		return err;
+	args->timed = args->masked = false;
+	if (a[5]) {
+		if (copyin(&set, (const void *)a[5], sizeof(set)))
+			return -EFAULT;
+		args->masked = true;
+		args->mask = set.bits;
+	}
+	if (!a[4])
+		return 0;
+	if (copyin(&ts, (const void *)a[4], sizeof(ts)))
+		return -EFAULT;
+	return timeout_decode(ts.tv_sec, ts.tv_nsec, args);
+}
+
+static long pselect_invoke(struct select_args *args)
+{
+	return select_wait(args);
+}
+
 static const struct syscall_entry calls[] = {
 	SYSCALL_ENTRY(SYS_read, read),
 	SYSCALL_ENTRY(SYS_write, write),
@@ -168,6 +295,9 @@ static const struct syscall_entry calls[] = {
 	SYSCALL_ENTRY(SYS_readdir, readdir),
 	SYSCALL_ENTRY(SYS_chdir, chdir),
 	SYSCALL_ENTRY(SYS_getcwd, getcwd),
+	SYSCALL_ENTRY(SYS_fcntl, fcntl),
+	SYSCALL_ENTRY(SYS_select, select),
+	SYSCALL_ENTRY(SYS_pselect, pselect),
 };
 
 const struct syscall_list files_calls = { calls, ARRAY_SIZE(calls) };

@@ -558,6 +558,17 @@ static long sigprocmask_invoke(struct sigprocmask_args *args)
 	return 0;
 }
 
+void signal_mask_swap(uint64_t bits)
+{
+	struct uthread *u = current_uthread();
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+
+	u->saved_mask = u->blocked;
+	u->saved_mask_valid = true;
+	u->blocked = bits & ~UNBLOCKABLE;
+	spin_unlock_irqrestore(&task_lock, ee);
+}
+
 struct sigsuspend_args {
 	uint64_t bits;
 };
@@ -577,12 +588,8 @@ static long sigsuspend_decode(const unsigned long *a, struct sigsuspend_args *ar
 static long sigsuspend_invoke(struct sigsuspend_args *args)
 {
 	struct uthread *u = current_uthread();
-	unsigned long ee = spin_lock_irqsave(&task_lock);
 
-	u->saved_mask = u->blocked;
-	u->saved_mask_valid = true;
-	u->blocked = args->bits & ~UNBLOCKABLE;
-	spin_unlock_irqrestore(&task_lock, ee);
+	signal_mask_swap(args->bits);
 	while (!signal_pending())
 		thread_sleep_until(u, NULL, NULL, 0);
 	/* Never restarted; the old mask returns after the handler. */

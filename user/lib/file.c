@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +60,33 @@ int close(int fd)
 off_t lseek(int fd, off_t offset, int whence)
 {
 	return sys3(SYS_lseek, fd, offset, whence);
+}
+
+int fcntl(int fd, int cmd, ...)
+{
+	va_list ap;
+	int arg;
+
+	va_start(ap, cmd);
+	arg = va_arg(ap, int);
+	va_end(ap);
+	return sys3(SYS_fcntl, fd, cmd, arg);
+}
+
+int select(int nfds, fd_set *restrict readfds, fd_set *restrict writefds,
+	   fd_set *restrict exceptfds, struct timeval *restrict timeout)
+{
+	pthread_testcancel();
+	return cancel_point_end(sys6(SYS_select, nfds, readfds, writefds, exceptfds, timeout, 0));
+}
+
+int pselect(int nfds, fd_set *restrict readfds, fd_set *restrict writefds,
+	    fd_set *restrict exceptfds, const struct timespec *restrict timeout,
+	    const sigset_t *restrict mask)
+{
+	pthread_testcancel();
+	return cancel_point_end(sys6(SYS_pselect, nfds, readfds, writefds, exceptfds, timeout,
+				     mask));
 }
 
 int dup2(int oldfd, int newfd)

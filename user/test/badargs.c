@@ -27,6 +27,7 @@
 #include <sys/processor.h>
 #include <sys/procinfo.h>
 #include <sys/reboot.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/thread.h>
@@ -117,6 +118,8 @@ static stack_t ss_bad_flags = { .ss_flags = SS_ONSTACK }, ss_small = { .ss_size 
 static sigset_t set;
 static struct timespec ts, ts_one_ns = { 0, 1 }, ts_bad_nsec = { 0, 1000000000 },
 		       ts_neg_sec = { -1, 0 };
+static struct timeval tv_bad_usec = { 0, 1000000 }, tv_neg_sec = { -1, 0 };
+static fd_set fds_no_fd = { { 1ul << NO_FD } }, fds_none;
 static struct port_msg msg_ok, msg_long, msg_big_room, msg_buf_kernel, msg_buf_ro,
 		       msg_data_kernel, rmsg_ok, rmsg_buf_kernel;
 static struct stat st;
@@ -147,6 +150,7 @@ enum {
 	ACTION, SET, TS, TS_ONE_NS, TS_BAD_NSEC, TS_NEG_SEC, MSG_OK, MSG_LONG, MSG_BIG_ROOM,
 	MSG_BUF_KERNEL, MSG_BUF_RO, MSG_DATA_KERNEL, RMSG_OK, RMSG_BUF_KERNEL, RO_MSG, ST, DE,
 	PROCS, VI, KC, INT, ZERO_INT, ENTRY, STACK_TOP, RO_STACK_TOP, SS_BAD_FLAGS, SS_SMALL,
+	TV_BAD_USEC, TV_NEG_SEC, FDS_NO_FD, FDS_NONE,
 };
 
 static int file_fd, dir_fd, my_port;
@@ -199,6 +203,10 @@ static long value(long a)
 	case RO_STACK_TOP: return (long)(ro + sizeof(ro));
 	case SS_BAD_FLAGS: return (long)&ss_bad_flags;
 	case SS_SMALL: return (long)&ss_small;
+	case TV_BAD_USEC: return (long)&tv_bad_usec;
+	case TV_NEG_SEC: return (long)&tv_neg_sec;
+	case FDS_NO_FD: return (long)&fds_no_fd;
+	case FDS_NONE: return (long)&fds_none;
 	}
 	return a;
 }
@@ -444,6 +452,26 @@ static const struct refusal {
 	{ "thread_wakeaddr: no threads", SYS_thread_wakeaddr, { INT, 0, 0 }, EINVAL },
 	{ "thread_wakeaddr: misaligned", SYS_thread_wakeaddr, { KERNEL + 1, 1, 0 }, EINVAL },
 	{ "thread_wakeaddr: in the kernel", SYS_thread_wakeaddr, { KERNEL, 1, 0 }, EFAULT },
+	{ "select: negative nfds", SYS_select, { -1, 0, 0, 0, 0, 0 }, EINVAL },
+	{ "select: nfds past FD_SETSIZE", SYS_select, { FD_SETSIZE + 1, 0, 0, 0, 0, 0 }, EINVAL },
+	{ "select: a million microseconds", SYS_select, { 0, 0, 0, 0, TV_BAD_USEC, 0 }, EINVAL },
+	{ "select: negative seconds", SYS_select, { 0, 0, 0, 0, TV_NEG_SEC, 0 }, EINVAL },
+	{ "select: descriptor never opened", SYS_select, { NO_FD + 1, FDS_NO_FD, 0, 0, 0, 0 },
+	  EBADF },
+	{ "select: exception set never opened", SYS_select,
+	  { NO_FD + 1, FDS_NONE, FDS_NONE, FDS_NO_FD, 0, 0 }, EBADF },
+	{ "select: set in the kernel", SYS_select, { 1, KERNEL, 0, 0, 0, 0 }, EFAULT },
+	{ "select: timeout in the kernel", SYS_select, { 0, 0, 0, 0, KERNEL, 0 }, EFAULT },
+	{ "pselect: 10^9 ns", SYS_pselect, { 0, 0, 0, 0, TS_BAD_NSEC, SET }, EINVAL },
+	{ "pselect: negative seconds", SYS_pselect, { 0, 0, 0, 0, TS_NEG_SEC, SET }, EINVAL },
+	{ "pselect: mask in the kernel", SYS_pselect, { 0, 0, 0, 0, TS, KERNEL }, EFAULT },
+	{ "pselect: descriptor never opened", SYS_pselect, { NO_FD + 1, FDS_NO_FD, 0, 0, TS, 0 },
+	  EBADF },
+	{ "fcntl: descriptor never opened", SYS_fcntl, { NO_FD, F_GETFD, 0 }, EBADF },
+	{ "fcntl: unknown command", SYS_fcntl, { FILE_FD, 99, 0 }, EINVAL },
+	{ "fcntl: F_DUPFD past the limit", SYS_fcntl, { FILE_FD, F_DUPFD, FD_SETSIZE }, EINVAL },
+	{ "fcntl: F_DUPFD negative", SYS_fcntl, { FILE_FD, F_DUPFD, -1 }, EINVAL },
+	{ "fcntl: F_SETFD unknown flag", SYS_fcntl, { FILE_FD, F_SETFD, 2 }, EINVAL },
 	{ "no call 0", 0, { 0, 0, 0 }, ENOSYS },
 	{ "no call NR_SYSCALLS", NR_SYSCALLS, { 0, 0, 0 }, ENOSYS },
 	{ "no call -1", -1, { 0, 0, 0 }, ENOSYS },
@@ -495,8 +523,8 @@ static void every_call_refuses_bad_arguments_without_a_trace(void)
 	for (size_t i = 0; i < UTEST_COUNT(refusals); i++) {
 		const struct refusal *r = &refusals[i];
 
-		const long a[6] = { value(r->a[0]), value(r->a[1]), value(r->a[2]), r->a[3],
-				    r->a[4], r->a[5] };
+		const long a[6] = { value(r->a[0]), value(r->a[1]), value(r->a[2]),
+				    value(r->a[3]), value(r->a[4]), value(r->a[5]) };
 
 		refuse6(r->what, r->err, r->nr, a);
 	}

@@ -11,6 +11,8 @@
 #define O_WRONLY	0x1
 #define O_RDWR		0x2
 #define O_ACCMODE	0x3
+#define O_NONBLOCK	0x4	/* the terminal's read: EAGAIN, not a sleep */
+#define O_APPEND	0x8
 #define O_CREAT		0x100
 #define O_TRUNC		0x200
 #define O_EXCL		0x400

@@ -84,5 +84,11 @@
 #define SYS_mprotect		92	/* (addr, len, prot) */
 /* 100-109: CPU time */
 #define SYS_times		100	/* (struct tms *) -> real time since boot, in clock ticks */
-#define NR_SYSCALLS		101
+/* 110-119: select and fcntl */
+#define SYS_select		110	/* (nfds, fd_set *, fd_set *, fd_set *,
+					   struct timeval *) -> ready descriptors */
+#define SYS_pselect		111	/* (nfds, fd_set *, fd_set *, fd_set *,
+					   const struct timespec *, const sigset_t *) */
+#define SYS_fcntl		112	/* (fd, cmd, arg) */
+#define NR_SYSCALLS		113
 #endif
