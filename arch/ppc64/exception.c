@@ -50,7 +50,6 @@ static exception_handler_t *handlers[EXCEPTION_VECTOR_LIMIT / EXCEPTION_VECTOR_S
 static void (*interrupt_exit)(struct trap_frame *f);
 static void (*user_fault)(struct trap_frame *f, int error);
 static void (*user_return)(struct trap_frame *f);
-static void (*user_enter_time)(void), (*user_leave_time)(void);
 
 void exception_set_interrupt_exit(void (*fn)(struct trap_frame *f))
 {
@@ -62,12 +61,6 @@ void exception_set_user_hooks(void (*fault)(struct trap_frame *f, int error),
 {
 	user_fault = fault;
 	user_return = ret;
-}
-
-void exception_set_user_time(void (*enter)(void), void (*leave)(void))
-{
-	user_enter_time = enter;
-	user_leave_time = leave;
 }
 
 extern char uaccess_begin[], uaccess_end[], uaccess_fault[];
@@ -259,11 +252,7 @@ void exception_dispatch(struct trap_frame *f)
 {
 	bool from_user = f->msr & MSR_PR;
 
-	if (from_user && user_enter_time)
-		user_enter_time();
 	handle(f);
 	if (from_user && user_return)
 		user_return(f);
-	if (from_user && user_leave_time)
-		user_leave_time();
 }

@@ -24,6 +24,7 @@
 #include <arch/spinlock.h>
 #include <arch/memlayout.h>
 #include <arch/time.h>
+#include <arch/user.h>
 #include <vrm/cpu.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
@@ -247,7 +248,7 @@ static void schedule(void)
 	next->on_cpu = true;
 	next->switches++;
 	next->charged = mftb();
-	prev->stime += next->charged - prev->charged;
+	prev->runtime += next->charged - prev->charged;
 	__atomic_add_fetch(&stats.switches, 1, __ATOMIC_RELAXED);
 	c->current = next;
 	pc->kstack_top = next->kstack_top;
@@ -259,33 +260,29 @@ static void schedule(void)
 	finish_switch(last);
 }
 
-static void charge_user(void)
+/* Keeps each thread's shown user and system time from going back as
+ * the ratio of its ticks changes. */
+static spinlock_t cputime_lock = SPINLOCK_INIT;
+
+void thread_cputime(struct thread *t, uint64_t *utime, uint64_t *stime)
 {
-	struct thread *t = current_thread();
-	uint64_t now = mftb();
+	unsigned long ee = spin_lock_irqsave(&cputime_lock);
+	uint64_t total = t->runtime, u;
+	unsigned long user = t->user_ticks, ticks = user + t->system_ticks;
 
-	t->utime += now - t->charged;
-	t->charged = now;
-}
-
-static void charge_system(void)
-{
-	struct thread *t = current_thread();
-	uint64_t now = mftb();
-
-	t->stime += now - t->charged;
-	t->charged = now;
-}
-
-void thread_cputime(const struct thread *t, uint64_t *utime, uint64_t *stime)
-{
-	unsigned long ee = irq_save();
-
-	*utime = t->utime;
-	*stime = t->stime;
 	if (t == current_thread())
-		*stime += mftb() - t->charged;
-	irq_restore(ee);
+		total += mftb() - t->charged;
+	/* total * user / ticks, in two parts that cannot overflow. */
+	u = ticks ? total / ticks * user + total % ticks * user / ticks : 0;
+	/* The total only grows, so neither part need go back (as Linux's
+	 * cputime_adjust keeps them). */
+	if (u < t->shown_utime)
+		u = t->shown_utime;
+	if (total - u < t->shown_stime)
+		u = total - t->shown_stime;
+	t->shown_utime = *utime = u;
+	t->shown_stime = *stime = total - u;
+	spin_unlock_irqrestore(&cputime_lock, ee);
 }
 
 static void timeout_remove(struct thread *t)
@@ -324,10 +321,21 @@ static void interrupt_exit(struct trap_frame *f)
 	struct cpu *c = pc->cpu;
 	struct runq *rq = &c->runq;
 
-	(void)f;
 	if (timeouts)
 		expire_timeouts();
-	if (!c->current || pc->preempt_count)
+	if (!c->current)
+		return;
+	if (pc->ticks != c->sampled_tick) {
+		/* The ticks since the last look caught the thread where f was. */
+		unsigned long n = pc->ticks - c->sampled_tick;
+
+		c->sampled_tick = pc->ticks;
+		if (frame_from_user(f))
+			c->current->user_ticks += n;
+		else if (c->current != rq->idle)
+			c->current->system_ticks += n;
+	}
+	if (pc->preempt_count)
 		return;
 	if (pc->ticks != rq->last_tick) {
 		rq->last_tick = pc->ticks;
@@ -389,7 +397,6 @@ void sched_init(void)
 	pc->cpu->current = &boot_thread;
 	all_threads_add(&boot_thread);
 	exception_set_interrupt_exit(interrupt_exit);
-	exception_set_user_time(charge_user, charge_system);
 }
 
 void sched_cpu_start(void)

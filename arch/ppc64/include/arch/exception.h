@@ -31,10 +31,6 @@ void exception_set_handler(unsigned long vector, exception_handler_t *h);
  * its frame: where the scheduler preempts. */
 void exception_set_interrupt_exit(void (*fn)(struct trap_frame *f));
 
-/* Called on each exception from problem state, first thing and, interrupts
- * off, last thing before the return to it: CPU-time accounting. */
-void exception_set_user_time(void (*enter)(void), void (*leave)(void));
-
 /*
  * For tasks: `fault` gets each exception from problem state that no
  * handler resolved (error as the handler returned, 0 if none ran), in
