@@ -12,4 +12,6 @@ struct timespec {
 
 #define CLOCK_REALTIME		9	/* seconds since 1970, from RTAS at boot */
 #define CLOCK_MONOTONIC		10	/* since boot, from the timebase */
+#define CLOCK_PROCESS_CPUTIME_ID 11	/* CPU time of the calling task's threads */
+#define CLOCK_THREAD_CPUTIME_ID	12	/* CPU time of the calling thread */
 #endif

@@ -23,6 +23,7 @@ struct cpu {
 	volatile bool need_resched;	/* switch at the next chance */
 	volatile bool leaving;		/* being drained: takes no threads */
 	volatile bool stopping;		/* drained: its idle thread stops it */
+	unsigned long sampled_tick;	/* the last tick CPU time was sampled at */
 	struct runq runq;
 	struct thread idle_thread;
 };

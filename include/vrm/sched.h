@@ -43,6 +43,12 @@ struct thread {
 	struct thread *next;		/* run queue or sleep list */
 	struct thread *all_next, *all_prev;	/* every thread but the idle ones */
 	unsigned long switches;		/* times it was switched in */
+	/* CPU time: timebase ticks run, counted at each switch (and since
+	 * `charged`, the switch in, while it runs); the scheduler ticks it
+	 * was caught in problem state and in the kernel. */
+	uint64_t runtime, charged;
+	unsigned long user_ticks, system_ticks;
+	uint64_t shown_utime, shown_stime;	/* what thread_cputime last gave */
 	volatile bool exited;
 	volatile bool interrupted;	/* thread_interrupt came: end the sleep */
 	uint64_t timeout_deadline;	/* timebase, while a timed sleep waits */
@@ -50,6 +56,19 @@ struct thread {
 	struct task *task;		/* the task it belongs to, NULL for the kernel's */
 	struct uthread *uthread;	/* its user-thread state in that task */
 };
+
+/*
+ * CPU time costs nothing on the way into and out of the kernel: the time
+ * a thread runs is measured at context switches, and each scheduler tick
+ * notes whether it caught the running thread in problem state or in the
+ * kernel. The run time is split between user and system in the ratio of
+ * those ticks (a thread no tick has caught yet counts as system), as
+ * tick-based Unix accounting does, without its tick-sized steps in the
+ * total.
+ *
+ * A thread's user and system time so far in timebase ticks, its current
+ * run counted when t is the caller. */
+void thread_cputime(struct thread *t, uint64_t *utime, uint64_t *stime);
 
 /* Makes the running code of each CPU a thread (its idle thread): the
  * boot CPU before anything else is created, each secondary as it starts. */
@@ -93,7 +112,9 @@ void thread_discard(struct thread *t);
 void thread_preempt_point(void);
 /* Ends the calling thread. */
 void thread_exit(void) __attribute__((noreturn));
-/* Waits for a thread to exit and frees it. */
+/* Waits for a thread to exit and be off every CPU (its times final). */
+void thread_wait_ended(struct thread *t);
+/* The same, then frees it. */
 void thread_join(struct thread *t);
 
 struct thread *current_thread(void);

@@ -72,6 +72,9 @@ struct task {
 	unsigned long child_events;	/* changes of its children, for waitpid */
 	struct wait_queue children;	/* waitpid waits here for such a change */
 	struct task *next;		/* all tasks */
+	/* CPU time in timebase ticks, under task_lock: of its reaped threads,
+	 * and (user, system) of the children it reaped, with their children's. */
+	uint64_t utime, stime, cutime, cstime;
 };
 
 /* Guards the task list, parents and children, and signal state. */
@@ -93,6 +96,9 @@ void syscalls_init(void);
 int task_start_init(const char *const argv[]);
 /* Ends the calling task with a wait status: its other threads end first. */
 void task_exit(int status) __attribute__((noreturn));
+/* A task's user and system time in timebase ticks: its reaped threads'
+ * and its live ones'. task_lock held. */
+void task_cputime(const struct task *t, uint64_t *utime, uint64_t *stime);
 /* The first of all tasks (then ->next); task_lock held. */
 struct task *task_list(void);
 /* The task with that pid (alive or zombie), or NULL; task_lock held. */

@@ -206,9 +206,15 @@ long task_fork(void)
 }
 
 /* A zombie's last remains; its threads must be off every CPU. */
-static void reap(struct task *z)
+static void reap(struct task *parent, struct task *z)
 {
+	unsigned long ee;
+
 	task_reap_threads(z, NULL);
+	ee = spin_lock_irqsave(&task_lock);
+	parent->cutime += z->utime + z->cutime;
+	parent->cstime += z->stime + z->cstime;
+	spin_unlock_irqrestore(&task_lock, ee);
 	task_free(z);
 }
 
@@ -244,7 +250,7 @@ long task_wait(pid_t pid, int *status, int options)
 				*status = c->status;
 				task_unlink(c);
 				spin_unlock_irqrestore(&task_lock, ee);
-				reap(c);
+				reap(me, c);
 				return cpid;
 			}
 			if (c->report && (options & (c->report == 0xffff ? WCONTINUED : WUNTRACED))) {

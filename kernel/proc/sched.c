@@ -23,6 +23,8 @@
 #include <arch/smp.h>
 #include <arch/spinlock.h>
 #include <arch/memlayout.h>
+#include <arch/time.h>
+#include <arch/user.h>
 #include <vrm/cpu.h>
 #include <vrm/errno.h>
 #include <vrm/frame.h>
@@ -245,6 +247,8 @@ static void schedule(void)
 	next->cpu = me;
 	next->on_cpu = true;
 	next->switches++;
+	next->charged = mftb();
+	prev->runtime += next->charged - prev->charged;
 	__atomic_add_fetch(&stats.switches, 1, __ATOMIC_RELAXED);
 	c->current = next;
 	pc->kstack_top = next->kstack_top;
@@ -254,6 +258,31 @@ static void schedule(void)
 		put_on(home(prev), prev);
 	last = arch_context_switch(&prev->ctx, &next->ctx, prev);
 	finish_switch(last);
+}
+
+/* Keeps each thread's shown user and system time from going back as
+ * the ratio of its ticks changes. */
+static spinlock_t cputime_lock = SPINLOCK_INIT;
+
+void thread_cputime(struct thread *t, uint64_t *utime, uint64_t *stime)
+{
+	unsigned long ee = spin_lock_irqsave(&cputime_lock);
+	uint64_t total = t->runtime, u;
+	unsigned long user = t->user_ticks, ticks = user + t->system_ticks;
+
+	if (t == current_thread())
+		total += mftb() - t->charged;
+	/* total * user / ticks, in two parts that cannot overflow. */
+	u = ticks ? total / ticks * user + total % ticks * user / ticks : 0;
+	/* The total only grows, so neither part need go back (as Linux's
+	 * cputime_adjust keeps them). */
+	if (u < t->shown_utime)
+		u = t->shown_utime;
+	if (total - u < t->shown_stime)
+		u = total - t->shown_stime;
+	t->shown_utime = *utime = u;
+	t->shown_stime = *stime = total - u;
+	spin_unlock_irqrestore(&cputime_lock, ee);
 }
 
 static void timeout_remove(struct thread *t)
@@ -292,10 +321,21 @@ static void interrupt_exit(struct trap_frame *f)
 	struct cpu *c = pc->cpu;
 	struct runq *rq = &c->runq;
 
-	(void)f;
 	if (timeouts)
 		expire_timeouts();
-	if (!c->current || pc->preempt_count)
+	if (!c->current)
+		return;
+	if (pc->ticks != c->sampled_tick) {
+		/* The ticks since the last look caught the thread where f was. */
+		unsigned long n = pc->ticks - c->sampled_tick;
+
+		c->sampled_tick = pc->ticks;
+		if (frame_from_user(f))
+			c->current->user_ticks += n;
+		else if (c->current != rq->idle)
+			c->current->system_ticks += n;
+	}
+	if (pc->preempt_count)
 		return;
 	if (pc->ticks != rq->last_tick) {
 		rq->last_tick = pc->ticks;
@@ -459,9 +499,14 @@ static bool reaped(void *arg)
 	return t->exited && !__atomic_load_n(&t->on_cpu, __ATOMIC_ACQUIRE);
 }
 
-void thread_join(struct thread *t)
+void thread_wait_ended(struct thread *t)
 {
 	thread_sleep(t, reaped, t);
+}
+
+void thread_join(struct thread *t)
+{
+	thread_wait_ended(t);
 	thread_discard(t);
 }
 

@@ -15,6 +15,7 @@
 #include <uapi/sys/syscall.h>
 #include <uapi/sys/reboot.h>
 #include <uapi/sys/sysconf.h>
+#include <uapi/sys/times.h>
 #include <uapi/sys/utsname.h>
 #include <uapi/sys/vminfo.h>
 #include <uapi/time.h>
@@ -77,7 +78,8 @@ SYSCALL(clock_gettime, struct clock_args)
 
 static long clock_gettime_decode(const unsigned long *a, struct clock_args *args)
 {
-	if (a[0] != CLOCK_MONOTONIC && a[0] != CLOCK_REALTIME)
+	if (a[0] != CLOCK_MONOTONIC && a[0] != CLOCK_REALTIME &&
+	    a[0] != CLOCK_PROCESS_CPUTIME_ID && a[0] != CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
 	if (!user_range_ok((void *)a[1], sizeof(struct timespec)))
 		return -EFAULT;
@@ -85,14 +87,73 @@ static long clock_gettime_decode(const unsigned long *a, struct clock_args *args
 	return 0;
 }
 
+/* The calling task's user and system time, in timebase ticks. */
+static void own_cputime(uint64_t *utime, uint64_t *stime)
+{
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+
+	task_cputime(current_task(), utime, stime);
+	spin_unlock_irqrestore(&task_lock, ee);
+}
+
 static long clock_gettime_invoke(struct clock_args *args)
 {
 	struct timespec ts;
+	uint64_t utime, stime;
 
-	tb_to_timespec(mftb() - tb_boot, &ts);
-	if (args->clock == CLOCK_REALTIME)
-		ts.tv_sec += realtime_base();
+	switch (args->clock) {
+	case CLOCK_PROCESS_CPUTIME_ID:
+		own_cputime(&utime, &stime);
+		tb_to_timespec(utime + stime, &ts);
+		break;
+	case CLOCK_THREAD_CPUTIME_ID:
+		thread_cputime(current_thread(), &utime, &stime);
+		tb_to_timespec(utime + stime, &ts);
+		break;
+	default:
+		tb_to_timespec(mftb() - tb_boot, &ts);
+		if (args->clock == CLOCK_REALTIME)
+			ts.tv_sec += realtime_base();
+	}
 	return copyout(args->uts, &ts, sizeof(ts));
+}
+
+struct times_args {
+	struct tms *ubuf;
+};
+
+SYSCALL(times, struct times_args)
+
+static long times_decode(const unsigned long *a, struct times_args *args)
+{
+	if (!user_range_ok((void *)a[0], sizeof(struct tms)))
+		return -EFAULT;
+	args->ubuf = (struct tms *)a[0];
+	return 0;
+}
+
+static clock_t tb_to_clock_ticks(uint64_t ticks)
+{
+	return (clock_t)(ticks / tb_freq * HZ + ticks % tb_freq * HZ / tb_freq);
+}
+
+static long times_invoke(struct times_args *args)
+{
+	uint64_t utime, stime, cutime, cstime;
+	unsigned long ee = spin_lock_irqsave(&task_lock);
+	struct tms t;
+
+	task_cputime(current_task(), &utime, &stime);
+	cutime = current_task()->cutime;
+	cstime = current_task()->cstime;
+	spin_unlock_irqrestore(&task_lock, ee);
+	t = (struct tms){
+		.tms_utime = tb_to_clock_ticks(utime), .tms_stime = tb_to_clock_ticks(stime),
+		.tms_cutime = tb_to_clock_ticks(cutime), .tms_cstime = tb_to_clock_ticks(cstime),
+	};
+	if (copyout(args->ubuf, &t, sizeof(t)))
+		return -EFAULT;
+	return tb_to_clock_ticks(mftb() - tb_boot);
 }
 
 struct nanosleep_args {
@@ -343,6 +404,7 @@ static long kcount_invoke(struct out_args *args)
 static const struct syscall_entry calls[] = {
 	SYSCALL_ENTRY(SYS_clock_gettime, clock_gettime),
 	SYSCALL_ENTRY(SYS_nanosleep, nanosleep),
+	SYSCALL_ENTRY(SYS_times, times),
 	SYSCALL_ENTRY(SYS_uname, uname),
 	SYSCALL_ENTRY(SYS_sysconf, sysconf),
 	SYSCALL_ENTRY(SYS_klog_read, klog_read),

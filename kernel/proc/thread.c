@@ -53,8 +53,30 @@ void uthread_link(struct uthread *u)
 /* The remains of an ended thread, off every CPU once joined. */
 static void uthread_free(struct uthread *u)
 {
-	thread_join(u->th);
+	uint64_t utime, stime;
+	unsigned long ee;
+
+	thread_wait_ended(u->th);
+	thread_cputime(u->th, &utime, &stime);
+	ee = spin_lock_irqsave(&task_lock);
+	u->task->utime += utime;
+	u->task->stime += stime;
+	spin_unlock_irqrestore(&task_lock, ee);
+	thread_discard(u->th);
 	kfree(u);
+}
+
+void task_cputime(const struct task *t, uint64_t *utime, uint64_t *stime)
+{
+	*utime = t->utime;
+	*stime = t->stime;
+	for (const struct uthread *u = t->threads; u; u = u->next) {
+		uint64_t tu, ts;
+
+		thread_cputime(u->th, &tu, &ts);
+		*utime += tu;
+		*stime += ts;
+	}
 }
 
 void task_reap_threads(struct task *t, const struct uthread *keep)

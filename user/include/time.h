@@ -6,13 +6,20 @@
 #include <stddef.h>
 #include <uapi/time.h>
 
+/* CLOCK_REALTIME, CLOCK_MONOTONIC, and the CPU time (user and system) of
+ * the calling process (CLOCK_PROCESS_CPUTIME_ID: its threads, the ended
+ * ones too) or thread (CLOCK_THREAD_CPUTIME_ID); EINVAL for another. */
 int clock_gettime(clockid_t clock, struct timespec *ts);
 /* One timebase tick, rounded up to a nanosecond; EINVAL for a clock that
- * is not CLOCK_REALTIME or CLOCK_MONOTONIC. */
+ * clock_gettime does not know. */
 int clock_getres(clockid_t clock, struct timespec *res);
 /* Sleeps at least *req; interrupted by a handled signal, it returns -1
  * with EINTR and, when rem is not NULL, the time left in *rem. */
 int nanosleep(const struct timespec *req, struct timespec *rem);
+/* The process's CPU time (CLOCK_PROCESS_CPUTIME_ID) in CLOCKS_PER_SEC
+ * units, as XSI asks. */
+#define CLOCKS_PER_SEC	1000000l
+clock_t clock(void);
 /* Seconds since 1970 (CLOCK_REALTIME), also stored in *t if t is not NULL. */
 time_t time(time_t *t);
 

@@ -2,6 +2,7 @@
 /* Clocks and sleeping. */
 
 #include <sys/time.h>
+#include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +26,20 @@ int clock_getres(clockid_t clock, struct timespec *res)
 	if (res)
 		*res = (struct timespec){ .tv_nsec = (1000000000 + freq - 1) / freq };
 	return 0;
+}
+
+clock_t times(struct tms *buf)
+{
+	return sys1(SYS_times, buf);
+}
+
+clock_t clock(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) < 0)
+		return -1;
+	return ts.tv_sec * CLOCKS_PER_SEC + ts.tv_nsec / (1000000000 / CLOCKS_PER_SEC);
 }
 
 int gettimeofday(struct timeval *restrict tv, void *restrict tz)

@@ -82,6 +82,8 @@
 #define SYS_mmap		90	/* (addr, len, prot, flags, fd, off) -> address */
 #define SYS_munmap		91	/* (addr, len) */
 #define SYS_mprotect		92	/* (addr, len, prot) */
+/* 100-109: CPU time */
+#define SYS_times		100	/* (struct tms *) -> real time since boot, in clock ticks */
 /* 110-119: select and fcntl */
 #define SYS_select		110	/* (nfds, fd_set *, fd_set *, fd_set *,
 					   struct timeval *) -> ready descriptors */

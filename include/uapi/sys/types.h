@@ -13,6 +13,7 @@ typedef unsigned int mode_t;
 typedef unsigned long ino_t;
 typedef long time_t;
 typedef int clockid_t;
+typedef long clock_t;		/* times()'s ticks, clock()'s microseconds */
 typedef short cpu_t;
 typedef long vmid_t;
 typedef long tid_t;

@@ -34,6 +34,8 @@
 /* No timer_create, clock_settime or clock_nanosleep. */
 #define _POSIX_TIMERS			-1
 #define _POSIX_CLOCK_SELECTION		-1
+/* The caller's CPU-time clocks, but no clock_getcpuclockid or
+ * pthread_getcpuclockid. */
 #define _POSIX_CPUTIME			-1
 #define _POSIX_THREAD_CPUTIME		-1
 /* One scheduling policy (SCHED_OTHER) at one priority. */
