@@ -24,6 +24,7 @@
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include <vrm/sched.h>
+#include <vrm/timespec.h>
 #include <vrm/uaccess.h>
 #include "syscalls.h"
 
@@ -715,7 +716,7 @@ static long sigtimedwait_decode(const unsigned long *a, struct sigtimedwait_args
 		return -EFAULT;
 	if (a[2] && copyin(&ts, (void *)a[2], sizeof(ts)))
 		return -EFAULT;
-	if (a[2] && (ts.tv_sec < 0 || ts.tv_nsec < 0 || (uint64_t)ts.tv_nsec >= NSEC_PER_SEC))
+	if (a[2] && timespec_check(&ts))
 		return -EINVAL;
 	*args = (struct sigtimedwait_args){
 		.bits = set.bits & ~UNBLOCKABLE,
@@ -723,7 +724,7 @@ static long sigtimedwait_decode(const unsigned long *a, struct sigtimedwait_args
 		.timed = a[2] != 0,
 	};
 	if (a[2])
-		args->ticks = tb_from_time((uint64_t)ts.tv_sec, (uint64_t)ts.tv_nsec);
+		args->ticks = timespec_to_tb(&ts);
 	return 0;
 }
 

@@ -26,6 +26,7 @@
 #include <vrm/log.h>
 #include <vrm/panic.h>
 #include <vrm/sched.h>
+#include <vrm/timespec.h>
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include <vrm/vmuser.h>
@@ -169,12 +170,12 @@ static long nanosleep_decode(const unsigned long *a, struct nanosleep_args *args
 
 	if (copyin(&req, (void *)a[0], sizeof(req)))
 		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC_PER_SEC)
+	if (timespec_check(&req))
 		return -EINVAL;
 	if (a[1] && !user_range_ok((void *)a[1], sizeof(struct timespec)))
 		return -EFAULT;
 	*args = (struct nanosleep_args){
-		.ticks = tb_from_time((uint64_t)req.tv_sec, (uint64_t)req.tv_nsec),
+		.ticks = timespec_to_tb(&req),
 		.urem = (struct timespec *)a[1],
 	};
 	return 0;

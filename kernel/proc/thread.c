@@ -16,6 +16,7 @@
 #include <vrm/heap.h>
 #include <vrm/kernel.h>
 #include <vrm/sched.h>
+#include <vrm/timespec.h>
 #include <vrm/uaccess.h>
 #include <vrm/vmm.h>
 #include <vrm/wait.h>
@@ -462,9 +463,9 @@ static long thread_waitaddr_decode(const unsigned long *a, struct waitaddr_args 
 		return 0;
 	if (copyin(&ts, (void *)a[2], sizeof(ts)))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || (uint64_t)ts.tv_nsec >= NSEC_PER_SEC)
+	if (timespec_check(&ts))
 		return -EINVAL;
-	args->ticks = (uint64_t)ts.tv_sec * tb_freq + (uint64_t)ts.tv_nsec * tb_freq / NSEC_PER_SEC;
+	args->ticks = timespec_to_tb(&ts);
 	return 0;
 }
 
